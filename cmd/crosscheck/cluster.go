@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/cluster"
+	"github.com/crosscheck/crosscheck/internal/jsonl"
+)
+
+type clusterCmd struct{}
+
+func (*clusterCmd) Name() string     { return "cluster" }
+func (*clusterCmd) Synopsis() string { return "group JSONL articles into stories" }
+
+const clusterUsage = `
+Usage: crosscheck cluster < articles.jsonl > stories.jsonl
+
+Reads article records {"id","date","title","text"} in any order, processes
+them in date order (undated ones last, in input order), and writes
+{"id","story"} for every input record, in input order.
+
+Example:
+  crosscheck cluster < articles.jsonl | sort -t'"' -k8
+`
+
+func (*clusterCmd) Run(ctx context.Context, m *Main, args []string) error {
+	fs := m.newFlagSet("cluster", clusterUsage)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	type rec struct {
+		inputRecord
+		line int
+		t    time.Time
+	}
+	var recs []rec
+	sc := jsonl.Scanner(m.Stdin)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := sc.Bytes()
+		if strings.TrimSpace(string(b)) == "" {
+			continue
+		}
+		var r rec
+		if err := json.Unmarshal(b, &r.inputRecord); err != nil {
+			return fmt.Errorf("cluster: stdin:%d: expected a JSON object {\"id\",\"date\",\"text\"}: %w", line, err)
+		}
+		r.line = line
+		if r.Date != "" {
+			t, err := parseDate(r.Date)
+			if err != nil {
+				return fmt.Errorf("cluster: stdin:%d: field \"date\": %w", line, err)
+			}
+			r.t = t
+		}
+		recs = append(recs, r)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("cluster: stdin:%d: %w", line+1, err)
+	}
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ta, tb := recs[order[a]].t, recs[order[b]].t
+		if ta.IsZero() != tb.IsZero() {
+			return !ta.IsZero()
+		}
+		return ta.Before(tb)
+	})
+	c := cluster.New(cluster.Options{})
+	for _, i := range order {
+		r := recs[i]
+		text := r.Text
+		if r.Title != "" && !strings.HasPrefix(text, r.Title) {
+			text = r.Title + "\n\n" + text
+		}
+		c.Add(cluster.Doc{ID: r.ID, Time: r.t, Text: text})
+	}
+	final := c.Assignments()
+	enc := json.NewEncoder(m.Stdout)
+	for _, r := range recs {
+		story := final[r.ID]
+		if err := enc.Encode(map[string]string{"id": r.ID, "story": story}); err != nil {
+			return fmt.Errorf("cluster: write: %w", err)
+		}
+	}
+	return nil
+}
+
+// parseDate accepts an ISO-8601 date or datetime.
+func parseDate(s string) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date: expected YYYY-MM-DD or an ISO-8601 datetime", s)
+}

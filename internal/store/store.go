@@ -1,0 +1,104 @@
+// Package store defines the one storage API the rest of crosscheck sees. Two
+// engines implement it: store/sqlite (the embedded default, one file) and
+// store/postgres (for teams); store/storetest holds the contract suite both pass.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// Sentinel errors. Implementations wrap them so callers can use errors.Is.
+var (
+	// ErrNotFound is returned when an article, analysis or story does not exist.
+	ErrNotFound = errors.New("not found")
+)
+
+// PutResult says what PutArticle did.
+type PutResult int
+
+const (
+	// Inserted means the article was new and is now stored.
+	Inserted PutResult = iota
+	// Exists means an article with the same ID was already stored; nothing changed.
+	Exists
+)
+
+// ArticleQuery filters ListArticles. Zero fields do not filter.
+type ArticleQuery struct {
+	// Search is a full-text query over title and body (FTS5 on SQLite,
+	// tsvector on PostgreSQL); plain words, all must match.
+	Search string
+	Outlet string
+	From   time.Time // inclusive, on EffectiveTime
+	To     time.Time // exclusive
+	IDs    []string
+	// IncludeDuplicates also returns near-duplicate copies.
+	IncludeDuplicates bool
+	Limit             int // 0 means no limit
+	Offset            int
+}
+
+// StoryRecord is one story as stored: its members and the cached report.
+type StoryRecord struct {
+	ID         string    `json:"id"`
+	Title      string    `json:"title"`
+	ArticleIDs []string  `json:"article_ids"`
+	First      time.Time `json:"first"`
+	Last       time.Time `json:"last"`
+	// Summary counts for lists (outlets, disputes, denials...), as JSON.
+	Summary []byte `json:"summary,omitempty"`
+	// Report is the reconciled story (compare.Story) as JSON, cached.
+	Report  []byte    `json:"report,omitempty"`
+	Updated time.Time `json:"updated"`
+}
+
+// StoryQuery filters ListStories.
+type StoryQuery struct {
+	Search string // matches titles
+	Outlet string
+	Entity string // entity key or name
+	From   time.Time
+	To     time.Time
+	Limit  int
+	Offset int
+}
+
+// Store is implemented by every storage engine. All methods are safe for
+// concurrent use. Writes are transactional: a crash never leaves a half-stored
+// article or analysis.
+type Store interface {
+	// PutArticles stores articles in one transaction, skipping any whose ID is
+	// already stored; it returns one result per article, in order. Ingested
+	// is set to now for new articles.
+	PutArticles(ctx context.Context, arts []*news.Article) ([]PutResult, error)
+	// GetArticle returns one article, or ErrNotFound.
+	GetArticle(ctx context.Context, id string) (*news.Article, error)
+	// ListArticles returns articles ordered by EffectiveTime then ID.
+	ListArticles(ctx context.Context, q ArticleQuery) ([]*news.Article, error)
+	// CountArticles returns the number of stored articles, duplicates included.
+	CountArticles(ctx context.Context) (int, error)
+	// Sketches returns the near-duplicate sketches of stored originals (not
+	// copies), for building the in-memory duplicate index at start-up.
+	Sketches(ctx context.Context) (map[string]uint64, error)
+
+	// PutAnalysis stores (replacing) one article's analysis for a pipeline version.
+	PutAnalysis(ctx context.Context, a *news.Analysis) error
+	// GetAnalysis returns an article's analysis for version, or ErrNotFound.
+	GetAnalysis(ctx context.Context, articleID, version string) (*news.Analysis, error)
+	// MissingAnalysis lists IDs of original articles that lack an analysis for version.
+	MissingAnalysis(ctx context.Context, version string, limit int) ([]string, error)
+
+	// PutStories replaces the whole set of stories in one transaction.
+	PutStories(ctx context.Context, stories []*StoryRecord) error
+	// GetStory returns one story, or ErrNotFound.
+	GetStory(ctx context.Context, id string) (*StoryRecord, error)
+	// ListStories returns stories, most recently active first.
+	ListStories(ctx context.Context, q StoryQuery) ([]*StoryRecord, error)
+
+	// Close releases the store's resources.
+	Close() error
+}
