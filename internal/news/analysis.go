@@ -179,6 +179,18 @@ type Claim struct {
 	Key string `json:"key"`
 	// Sentence indexes Analysis.Sentences.
 	Sentence int `json:"sentence"`
+	// Aspect narrows the predicate to one question about an event: "" for the
+	// event itself, "place", "duration", "topic" or "time".
+	Aspect string `json:"aspect,omitempty"`
+	// SubjectKeys and ObjectKeys are the cross-article entity keys (EntityRef.Key)
+	// of the agent and the theme; ObjectKeys may hold an event class ("meet") when
+	// the theme is an event noun ("requested the meeting").
+	SubjectKeys []string `json:"subject_keys,omitempty"`
+	ObjectKeys  []string `json:"object_keys,omitempty"`
+	// Participants are all entity keys the claim mentions, sorted.
+	Participants []string `json:"participants,omitempty"`
+	// Numbers are the quantities the claim states ("12", "1.5 million"), normalised.
+	Numbers []string `json:"numbers,omitempty"`
 }
 
 // Analysis is everything the language layer derives from one article.
