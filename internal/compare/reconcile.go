@@ -109,6 +109,7 @@ func Reconcile(id string, docs []Doc, opt Options) *Story {
 		}
 	}
 	s.Counts.NonAnswers = len(s.NonAnswers)
+	s.Matrix = BuildMatrix(s)
 	return s
 }
 
@@ -334,6 +335,23 @@ func align(items []*item) [][]*item {
 		for _, o := range it.c.ObjectKeys {
 			if strings.HasPrefix(o, "#") {
 				k := b + "|" + o
+				if j, ok := bucketFirst[k]; ok {
+					union(i, j)
+					linked = true
+				} else {
+					bucketFirst[k] = i
+				}
+			}
+		}
+		if !linked {
+			// Claims without distinctive entities ("inspections had been
+			// skipped") link on the predicate and the head word of their
+			// subject or theme.
+			for _, w := range []string{it.c.SubjectText, it.c.ObjectText} {
+				if w == "" || strings.Contains(w, " ") {
+					continue
+				}
+				k := b + "|lit:" + claim.Lemma(w)
 				if j, ok := bucketFirst[k]; ok {
 					union(i, j)
 					linked = true

@@ -41,6 +41,7 @@ type Story struct {
 	NonAnswers []NonAnswer `json:"non_answers"`
 	Chains     []Chain     `json:"chains"`
 	Timeline   Timeline    `json:"timeline"`
+	Matrix     Matrix      `json:"matrix"`
 	Counts     Counts      `json:"counts"`
 	Notes      []string    `json:"notes"`
 }
