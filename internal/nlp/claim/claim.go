@@ -416,15 +416,22 @@ func (x *extractor) parse(ts []tok, u unit, prevEvent string) (news.Claim, bool)
 			}
 		}
 	}
-	if c.Object == "" && !passive {
+	if !passive {
+		// The theme right after the verb: an event noun ("requested the
+		// meeting") or, failing an entity, the head word ("the location").
 		for k := trig + 1; k < len(ts) && k < trig+5; k++ {
-			if ts[k].ment >= 0 || stop[ts[k].lower] || !isWord(ts[k].Text) {
+			if ts[k].ment >= 0 || !isWord(ts[k].Text) {
+				break
+			}
+			if stop[ts[k].lower] {
 				continue
 			}
 			if cls, known := Class(ts[k].lower); known && x.nounish(ts, k) {
 				c.ObjectKeys = append(c.ObjectKeys, "#"+cls)
-				c.ObjectText = ts[k].Text
-			} else if c.ObjectText == "" && c.Aspect == "" {
+				if c.Object == "" {
+					c.ObjectText = ts[k].Text
+				}
+			} else if c.Object == "" && c.ObjectText == "" && c.Aspect == "" {
 				c.ObjectText = ts[k].Text
 			}
 			break
