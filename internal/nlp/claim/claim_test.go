@@ -80,11 +80,11 @@ func TestExtract(t *testing.T) {
 			want: []string{"order(donald trump,qassem soleimani) positive [donald trump]"},
 		},
 		{
-			name: "numbers are kept with their unit",
-			text: "A fire at the plant killed nine workers, police said.",
-			ents: map[string]string{},
+			name:  "numbers are kept with their unit",
+			text:  "A fire at the plant killed nine workers, police said.",
+			ents:  map[string]string{},
 			stmts: [][4]string{{"A fire at the plant killed nine workers", "said", "police", news.Assert}},
-			want: []string{"kill() positive []"},
+			want:  []string{"kill() positive []"},
 		},
 	}
 	for _, tc := range tests {
