@@ -1,7 +1,699 @@
-// Package attrib finds reported statements: who says what, through whom, with which stance.
 package attrib
 
-import "github.com/crosscheck/crosscheck/internal/news"
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// Find returns the statements in an analysed text (placeholder: none).
-func Find(text string, a *news.Analysis) []news.Statement { return nil }
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/nlp/segment"
+)
+
+// Find returns the reported statements of an analysed text, ordered by cue
+// offset. It reads a.Sentences (falling back to its own split when empty),
+// a.Entities and a.Refs; a may be nil. Every span is a valid slice of text.
+func Find(text string, a *news.Analysis) []news.Statement {
+	if a == nil {
+		a = &news.Analysis{}
+	}
+	f := &finder{text: text, a: a, quotes: findQuotes(text)}
+	f.sents = a.Sentences
+	if len(f.sents) == 0 {
+		f.sents = segment.Split(text)
+	}
+	f.mentions = append([]news.Mention(nil), a.Entities...)
+	sort.SliceStable(f.mentions, func(i, j int) bool { return f.mentions[i].Start < f.mentions[j].Start })
+	f.units = f.makeUnits()
+	for ui := range f.units {
+		f.scanUnit(ui)
+	}
+	f.finish()
+	return f.out
+}
+
+// unit is one or more segmenter sentences joined when the segmenter split
+// inside a name ("a U.S." | "official said").
+type unit struct {
+	s, e  int
+	first int // index of the first sentence
+	last  int
+	toks  []tok
+}
+
+type finder struct {
+	text     string
+	a        *news.Analysis
+	sents    []news.Sentence
+	mentions []news.Mention
+	quotes   []quoteSpan
+	units    []unit
+	out      []news.Statement
+}
+
+func (f *finder) makeUnits() []unit {
+	var us []unit
+	for i, s := range f.sents {
+		if !s.Span.Valid(len(f.text)) || s.Start == s.End {
+			continue
+		}
+		if n := len(us); n > 0 && f.continues(us[n-1].e, s.Start) {
+			us[n-1].e = max(us[n-1].e, s.End)
+			us[n-1].last = i
+			continue
+		}
+		us = append(us, unit{s: s.Start, e: s.End, first: i, last: i})
+	}
+	for i := range us {
+		us[i].toks = tokenize(f.text, us[i].s, us[i].e)
+	}
+	return us
+}
+
+// continues reports whether a sentence starting at next only continues the
+// one ending at prevEnd: it starts with a lower-case letter in the same paragraph.
+func (f *finder) continues(prevEnd, next int) bool {
+	if next < prevEnd || next > len(f.text) {
+		return false
+	}
+	if strings.Contains(f.text[prevEnd:next], "\n") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f.text[next:])
+	return unicode.IsLower(r)
+}
+
+// sentenceOf returns the index of the segmenter sentence holding offset p.
+func (f *finder) sentenceOf(p int) int {
+	k := sort.Search(len(f.sents), func(i int) bool { return f.sents[i].End > p })
+	if k >= len(f.sents) {
+		return max(len(f.sents)-1, 0)
+	}
+	return k
+}
+
+func (f *finder) inQuote(t tok) bool {
+	q := quoteAt(f.quotes, t.s)
+	return q >= 0 && f.quotes[q].s != t.s && f.quotes[q].e != t.e
+}
+
+// cand is a statement under construction, in token indices of one unit.
+type cand struct {
+	cueS, cueE int // cue tokens [cueS, cueE)
+	srcS, srcE int // source tokens, srcS == srcE when none
+	conS, conE int // content byte span
+	stance     string
+	quote      bool
+	via        []news.Via
+	srcSpan    news.Span // byte span of the source (set from tokens)
+	noSource   bool
+}
+
+// scanUnit finds the statements of one unit.
+func (f *finder) scanUnit(ui int) {
+	u := &f.units[ui]
+	ts := u.toks
+	start := len(f.out)
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if !t.word || f.inQuote(t) {
+			continue
+		}
+		var st *news.Statement
+		var skip int
+		switch {
+		case t.low == "according" && i+1 < len(ts) && ts[i+1].low == "to":
+			st, skip = f.according(ui, i)
+		case t.low == "citing" && len(f.out) > start:
+			// handled by the statement before it (relay)
+			continue
+		default:
+			st, skip = f.verbCue(ui, i)
+		}
+		if st != nil {
+			f.out = append(f.out, *st)
+		}
+		if skip > 0 {
+			i += skip
+		}
+	}
+}
+
+// wordAt returns the lower-case word at i or "".
+func wordAt(ts []tok, i int) string {
+	if i < 0 || i >= len(ts) {
+		return ""
+	}
+	return ts[i].low
+}
+
+// cueAt recognises a cue starting at token i: its end token, stance and
+// whether it is a cue at all.
+func cueAt(ts []tok, i int) (end int, stance string, ok bool) {
+	w := ts[i].low
+	switch {
+	case w == "neither" && wordAt(ts, i+1) == "confirmed" && wordAt(ts, i+2) == "nor" && strings.HasPrefix(wordAt(ts, i+3), "den"):
+		return i + 4, news.Neither, true
+	case (w == "did" || w == "does" || w == "has" || w == "have" || w == "had" || w == "do" || w == "could" || w == "would") &&
+		(wordAt(ts, i+1) == "not" || wordAt(ts, i+1) == "n't" || wordAt(ts, i+1) == "'t"):
+		j := i + 2
+		if wordAt(ts, j) == "immediately" {
+			j++
+		}
+		switch wordAt(ts, j) {
+		case "respond", "responded", "return", "returned", "reply", "replied":
+			return j + 1, news.NoResponse, true
+		case "comment", "commented":
+			return j + 1, news.Decline, true
+		case "confirm", "confirmed":
+			return j + 1, news.Neither, true
+		case "be":
+			if wordAt(ts, j+1) == "reached" {
+				return j + 2, news.NoResponse, true
+			}
+		}
+		return 0, "", false
+	case w == "declined" || w == "refused" || w == "declines" || w == "refuses":
+		if wordAt(ts, i+1) == "to" && declineObjects[wordAt(ts, i+2)] || wordAt(ts, i+1) == "comment" {
+			return i + 1, news.Decline, true
+		}
+		return i + 1, news.Assert, true
+	case denyCues[w]:
+		return i + 1, news.Deny, true
+	case lexicon[w]:
+		return i + 1, news.Assert, true
+	}
+	return 0, "", false
+}
+
+// verbCue builds a statement around a verbal cue at token i.
+func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
+	u := &f.units[ui]
+	ts := u.toks
+	cueE, stance, ok := cueAt(ts, i)
+	if !ok {
+		return nil, 0
+	}
+	// An infinitive or an adjective use is not a report of its own.
+	prev := wordAt(ts, i-1)
+	if prev == "to" || determiners[prev] {
+		return nil, 0
+	}
+	if strings.HasSuffix(ts[i].low, "ing") && i > 0 && !(ts[i-1].text == "," || beForms[prev] || prev == "also" || prev == "not" || prev == "been" || prev == "and" || prev == "while" || prev == "by" || prev == "after" || prev == "before" || prev == "without" || prev == "when") {
+		return nil, 0
+	}
+	c := cand{cueS: i, cueE: cueE, stance: stance}
+	// Walk left over auxiliaries and adverbs.
+	j := i
+	passive := false
+	for j > 0 && preCue[ts[j-1].low] {
+		if beForms[ts[j-1].low] {
+			passive = true
+		}
+		j--
+	}
+	if !passive && wordAt(ts, cueE) == "by" {
+		return nil, 0 // reduced relative: "the officials quoted by the Times"
+	}
+	if stance == news.NoResponse || stance == news.Neither || (stance == news.Decline && ts[i].low != "declined" && ts[i].low != "refused" && ts[i].low != "declines" && ts[i].low != "refuses") {
+		passive = false
+	}
+	// Passive: "CONTENT was reported by SOURCE".
+	if passive {
+		by := -1
+		for k := cueE; k < len(ts) && k < cueE+14; k++ {
+			if ts[k].low == "by" {
+				by = k
+				break
+			}
+			if !ts[k].word && !isQuoteMark(ts[k]) {
+				break
+			}
+		}
+		if by < 0 || !strings.HasSuffix(ts[i].low, "ed") && ts[i].low != "told" {
+			return nil, 0
+		}
+		srcE := f.npRight(ts, by+1)
+		if srcE == by+1 {
+			return nil, 0
+		}
+		c.srcS, c.srcE = by+1, srcE
+		// Content: the clause before the be-form; a bare relative pronoun
+		// stands for the noun phrase before it.
+		cs := f.clauseStart(ts, j)
+		if cs < j && relPron[ts[cs].low] || wordAt(ts, cs) == "that" {
+			if cs > 0 && ts[cs-1].text == "," {
+				cs = f.npLeft(ts, cs-1)
+			}
+		}
+		if cs >= j {
+			return nil, 0
+		}
+		c.conS, c.conE = ts[cs].s, ts[by-1].e
+		if by-1 < cueE {
+			c.conE = ts[j-1].e
+		}
+		return f.build(ui, &c), 0
+	}
+	// Source to the left.
+	srcS := f.npLeft(ts, j)
+	if srcS < j {
+		c.srcS, c.srcE = srcS, j
+	}
+	// What follows the cue.
+	r := f.skipAfterCue(ts, cueE, stance)
+	tail := r >= len(ts) || isStop(ts[r]) || (ts[r].text == "," && f.restIsTail(ts, r))
+	sepBefore := c.srcS > 0 && (ts[c.srcS-1].text == "," || isCloseQuote(ts[c.srcS-1]) || ts[c.srcS-1].text == "—" || ts[c.srcS-1].text == "–")
+	switch {
+	case c.srcE > c.srcS && tail && sepBefore:
+		// "CONTENT, SOURCE said."
+		f.contentBefore(ts, c.srcS-1, &c)
+	case c.srcE == c.srcS && i > 0 && (ts[i-1].text == "," || isCloseQuote(ts[i-1])) && r < len(ts):
+		// "CONTENT, said SOURCE." or "…, saying CONTENT" (participle).
+		k := f.npRight(ts, cueE)
+		if strings.HasSuffix(ts[i].low, "ing") || k == cueE {
+			if f.contentAfter(ui, r, &c) {
+				c.noSource = true
+				f.participleSource(ui, i, &c)
+				break
+			}
+			return nil, 0
+		}
+		c.srcS, c.srcE = cueE, k
+		f.contentBefore(ts, i-1, &c)
+	case r < len(ts) && !isStop(ts[r]):
+		if !f.contentAfter(ui, r, &c) {
+			return nil, 0
+		}
+		if c.srcE == c.srcS {
+			c.noSource = true
+			if ts[i].low != "reportedly" && !strings.HasSuffix(ts[i].low, "ing") {
+				return nil, 0
+			}
+		}
+	default:
+		return nil, 0
+	}
+	if c.conE <= c.conS {
+		return nil, 0
+	}
+	return f.build(ui, &c), cueE - 1 - i
+}
+
+// restIsTail reports whether the tokens from a comma at r on only add
+// circumstances to a finished report ("…, the Journal reported, adding …").
+func (f *finder) restIsTail(ts []tok, r int) bool {
+	if r+1 >= len(ts) {
+		return true
+	}
+	n := ts[r+1].low
+	if strings.HasSuffix(n, "ing") || n == "as" || n == "in" || n == "and" || n == "but" || n == "although" || n == "though" || n == "while" || n == "who" || n == "which" || n == "according" || n == "because" {
+		return true
+	}
+	// "said, “…" or "said, that" start content.
+	return false
+}
+
+// skipAfterCue moves past what may sit between a cue and its content:
+// "that", objects of "told", "in a statement", dates, commas and colons.
+func (f *finder) skipAfterCue(ts []tok, r int, stance string) int {
+	prevCue := wordAt(ts, r-1)
+	for iter := 0; r < len(ts) && iter < 12; iter++ {
+		t := ts[r]
+		switch {
+		case t.low == "in" && (wordAt(ts, r+1) == "a" || wordAt(ts, r+1) == "an") &&
+			(wordAt(ts, r+2) == "statement" || wordAt(ts, r+2) == "interview" || wordAt(ts, r+2) == "email" || wordAt(ts, r+2) == "letter" || wordAt(ts, r+2) == "post" || wordAt(ts, r+2) == "tweet"):
+			r += 3
+			for r < len(ts) && ts[r].word && !(ts[r].low == "that") && (timeWords[ts[r].low] || ts[r].low == "released" || ts[r].low == "on" || ts[r].low == "to") {
+				r++
+			}
+		case t.low == "on" && r+1 < len(ts) && timeWords[ts[r+1].low]:
+			r += 2
+		case timeWords[t.low] && t.low != "on" && t.low != "in" && t.low != "at" && t.low != "this" && t.low != "last":
+			r++
+		case t.low == "last" || t.low == "this":
+			if r+1 < len(ts) && timeWords[ts[r+1].low] {
+				r += 2
+			} else {
+				return r
+			}
+		case t.text == "," && wordAt(ts, r+1) == "citing":
+			k := r + 2
+			for k < len(ts) && ts[k].text != "," && !isStop(ts[k]) && ts[k].low != "that" {
+				k++
+			}
+			r = k
+		case t.text == ":" || (t.text == "," && r+1 < len(ts) && (isOpenQuote(ts[r+1]) || ts[r+1].low == "that")):
+			r++
+		case t.low == "that" && (prevCue == "" || true):
+			return r + 1
+		case (prevCue == "told" || prevCue == "tells" || prevCue == "telling" || prevCue == "informed" || prevCue == "assured" || prevCue == "reminded" || prevCue == "warned" || prevCue == "urged" || prevCue == "asked") && t.word && !isOpenQuote(t):
+			// Object of "told": skip to "that" or the end of the object phrase.
+			k := r
+			for k < len(ts) && k < r+8 && ts[k].low != "that" && ts[k].word {
+				k++
+			}
+			if k < len(ts) && ts[k].low == "that" {
+				return k + 1
+			}
+			if k < len(ts) && ts[k].text == "," || k < len(ts) && ts[k].text == ":" {
+				return k + 1
+			}
+			if obj := wordAt(ts, r); obj == "reporters" || obj == "him" || obj == "her" || obj == "them" || obj == "me" || obj == "us" {
+				return r + 1
+			}
+			return r
+		default:
+			return r
+		}
+	}
+	return r
+}
+
+// contentAfter sets the content from token r to the end of the unit, or of
+// the quotation it opens.
+func (f *finder) contentAfter(ui, r int, c *cand) bool {
+	u := &f.units[ui]
+	ts := u.toks
+	if r >= len(ts) {
+		return false
+	}
+	end := ts[len(ts)-1].e
+	if isOpenQuote(ts[r]) {
+		c.quote = true
+		if q := quoteAt(f.quotes, ts[r].s); q >= 0 {
+			qe := f.quotes[q].e
+			if qe > end {
+				end = f.extendQuotes(ui, qe)
+			} else if f.quotes[q].closed && endsSentence(f.text[f.quotes[q].s:qe]) {
+				end = f.extendQuotes(ui, qe)
+			}
+		}
+	}
+	// Trim final punctuation outside quotes.
+	for k := len(ts) - 1; k > r && ts[k].e == end && isStop(ts[k]); k-- {
+		end = ts[k].s
+	}
+	c.conS, c.conE = ts[r].s, end
+	return c.conE > c.conS
+}
+
+// contentBefore sets the content from the start of the unit (or the opening
+// of the quotation that ends there) to the separator token sep.
+func (f *finder) contentBefore(ts []tok, sep int, c *cand) {
+	if sep <= 0 {
+		return
+	}
+	end := ts[sep].s
+	if isCloseQuote(ts[sep]) {
+		end = ts[sep].e
+		c.quote = true
+	} else if sep > 0 && isCloseQuote(ts[sep-1]) {
+		end = ts[sep-1].e
+		c.quote = true
+	}
+	first := 0
+	// Skip a seed header ("date 2024-11-15") and a dateline ("WASHINGTON —").
+	if len(ts) > 2 && ts[0].low == "date" && ts[1].word && ts[1].low[0] >= '0' && ts[1].low[0] <= '9' {
+		first = 2
+	}
+	for k := first; k < sep && k < first+4; k++ {
+		if ts[k].text == "—" || ts[k].text == "--" {
+			if strings.ToUpper(f.text[ts[first].s:ts[k].s]) == f.text[ts[first].s:ts[k].s] {
+				first = k + 1
+			}
+			break
+		}
+	}
+	if first >= sep {
+		first = 0
+	}
+	start := ts[first].s
+	if c.quote {
+		if q := quoteAt(f.quotes, end-1); q >= 0 && f.quotes[q].s < end {
+			start = min(start, f.quotes[q].s)
+			if f.quotes[q].s > ts[0].s {
+				start = f.quotes[q].s
+			}
+		}
+	} else {
+		// The content clause starts after a leading adverbial ("However, …").
+		k := first
+		for k < sep && ts[k].text != "," {
+			k++
+		}
+		if k < sep && k-first <= 3 && k+1 < sep && (npStop[ts[first].low] || timeWords[ts[first].low] || strings.HasSuffix(ts[first].low, "ly") || ts[first].low == "still" || ts[first].low == "instead") {
+			start = ts[k+1].s
+		}
+	}
+	c.conS, c.conE = start, end
+}
+
+// extendQuotes joins the quote-only units that follow unit ui (a multi-
+// sentence quote after "…,” she said.") to a statement ending at end.
+func (f *finder) extendQuotes(ui, end int) int {
+	for k := ui + 1; k < len(f.units); k++ {
+		u := &f.units[k]
+		if len(u.toks) == 0 || u.s < end {
+			if len(u.toks) > 0 && u.e > end && u.s < end {
+				end = u.e
+			}
+			continue
+		}
+		if strings.Contains(f.text[end:u.s], "\n\n") && !isOpenQuote(u.toks[0]) {
+			break
+		}
+		if !isOpenQuote(u.toks[0]) {
+			break
+		}
+		q := quoteAt(f.quotes, u.toks[0].s)
+		if q < 0 || f.quotes[q].e < u.e-2 {
+			break // a quote followed by its own attribution
+		}
+		end = f.quotes[q].e
+	}
+	return end
+}
+
+// clauseStart returns the first token of the clause ending before token j.
+func (f *finder) clauseStart(ts []tok, j int) int {
+	k := j
+	for k > 0 {
+		p := ts[k-1]
+		if p.text == "," || p.text == ";" || p.text == ":" || isQuoteMark(p) || p.text == "—" || p.low == "that" || p.low == "and" {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+// npLeft returns the first token of the source noun phrase that ends before
+// token j (j itself when there is none). It takes in one appositive or
+// relative clause set off by commas.
+func (f *finder) npLeft(ts []tok, j int) int {
+	k := f.npCore(ts, j)
+	if k < j {
+		// "X, who …," / "X, a spokeswoman for Y," : the comma-delimited part is
+		// inside the scanned core only if npCore stopped at it; handle below.
+		return k
+	}
+	// Empty core: maybe an appositive closes right before the cue.
+	if j > 0 && ts[j-1].text == "," {
+		open := -1
+		for m := j - 2; m >= 0 && m >= j-30; m-- {
+			if ts[m].text == "," {
+				open = m
+				break
+			}
+			if isQuoteMark(ts[m]) || ts[m].text == ";" || ts[m].text == "(" || ts[m].text == ")" {
+				break
+			}
+		}
+		if open > 0 && open+1 < j-1 {
+			first := ts[open+1]
+			if relPron[first.low] || determiners[first.low] || hasRole(ts[open+1:min(open+5, j-1)]) {
+				h := f.npCore(ts, open)
+				if h < open && hasName(ts[h:open]) {
+					return h
+				}
+				if relPron[first.low] {
+					return open + 1
+				}
+			}
+		}
+	}
+	return j
+}
+
+// npCore scans a noun phrase leftwards from before token j.
+func (f *finder) npCore(ts []tok, j int) int {
+	k := j
+	for k > 0 && j-k < 14 {
+		p := ts[k-1]
+		if p.word {
+			if npStop[p.low] && !(p.low == "and" && k-2 >= 0 && ts[k-2].cap && k < j && ts[k].cap) &&
+				!(p.low == "to" && k-2 >= 0 && (ts[k-2].low == "mission" || ts[k-2].low == "ambassador" || ts[k-2].low == "envoy")) &&
+				!(p.low == "by" && k-2 >= 0 && (ts[k-2].low == "quoted" || ts[k-2].low == "cited" || ts[k-2].low == "interviewed")) {
+				break
+			}
+			if (lexicon[p.low] || denyCues[p.low]) && p.low != "quoted" && p.low != "cited" && p.low != "briefed" && !p.cap {
+				break
+			}
+			if relPron[p.low] {
+				k--
+				break
+			}
+			k--
+			continue
+		}
+		if p.low == "'s" || p.low == "'" || p.text == "-" || p.text == "&" || p.text == "." && k-2 >= 0 && ts[k-2].cap {
+			k--
+			continue
+		}
+		break
+	}
+	// Drop a leading conjunction or stray word that cannot start a phrase.
+	for k < j && (ts[k].low == "and" || ts[k].low == "but" || ts[k].low == "'s") {
+		k++
+	}
+	return k
+}
+
+// npRight returns the end token of a noun phrase starting at r (r when none).
+func (f *finder) npRight(ts []tok, r int) int {
+	k := r
+	for k < len(ts) && k-r < 14 {
+		t := ts[k]
+		if t.word {
+			if k > r && (t.low == "that" || t.low == "who" || t.low == "which" || t.low == "on" && k+1 < len(ts) && timeWords[ts[k+1].low] || t.low == "in" && wordAt(ts, k+1) == "a") {
+				break
+			}
+			if k > r && (lexicon[t.low] || denyCues[t.low]) && !t.cap && t.low != "briefed" {
+				break
+			}
+			k++
+			continue
+		}
+		if t.low == "'s" || t.low == "'" || t.text == "-" || t.text == "&" {
+			k++
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// according handles "according to SOURCE" before or after its content.
+func (f *finder) according(ui, i int) (*news.Statement, int) {
+	ts := f.units[ui].toks
+	c := cand{cueS: i, cueE: i + 2, stance: news.Assert}
+	srcE := i + 2
+	for srcE < len(ts) && ts[srcE].text != "," && !isStop(ts[srcE]) && ts[srcE].text != ";" && ts[srcE].low != "that" && !isQuoteMark(ts[srcE]) {
+		srcE++
+	}
+	if srcE == i+2 {
+		return nil, 1
+	}
+	c.srcS, c.srcE = i+2, srcE
+	// Leading: "According to X, CONTENT."
+	lead := true
+	for k := 0; k < i; k++ {
+		if ts[k].word && !timeWords[ts[k].low] && ts[k].low != "but" && ts[k].low != "and" && ts[k].low != "yet" {
+			lead = false
+			break
+		}
+	}
+	if lead {
+		r := srcE
+		if r < len(ts) && ts[r].text == "," {
+			r++
+		}
+		if !f.contentAfter(ui, r, &c) {
+			return nil, 1
+		}
+	} else {
+		sep := i - 1
+		if sep < 1 {
+			return nil, 1
+		}
+		if ts[sep].text != "," && ts[sep].text != "—" && !isCloseQuote(ts[sep]) {
+			sep = i
+		}
+		f.contentBefore(ts, sep, &c)
+		if sep == i {
+			c.conE = ts[i-1].e
+		}
+	}
+	if c.conE <= c.conS {
+		return nil, 1
+	}
+	return f.build(ui, &c), srcE - i - 1
+}
+
+// participleSource gives "…, saying X" the source of the clause it hangs on:
+// the source of the unit's previous statement, else the unit's first phrase.
+func (f *finder) participleSource(ui, i int, c *cand) {
+	u := &f.units[ui]
+	for k := len(f.out) - 1; k >= 0; k-- {
+		st := f.out[k]
+		if st.Cue.Start < u.s {
+			break
+		}
+		if st.Source != nil && st.Source.End > st.Source.Start {
+			c.srcSpan = st.Source.Span
+			c.noSource = false
+			return
+		}
+	}
+	ts := u.toks
+	k := 0
+	// Skip an opening adverbial: "In 2018, Trump …".
+	if len(ts) > 0 && npStop[ts[0].low] {
+		for k < i && ts[k].text != "," {
+			k++
+		}
+		k++
+	}
+	k0 := k
+	for k < i && (ts[k].cap || ts[k].low == "'s" || numberWords[ts[k].low] > 0 || ts[k].low == "the") {
+		k++
+	}
+	if k > k0 && k < i {
+		c.srcSpan = news.Span{Start: ts[k0].s, End: ts[k-1].e}
+		c.noSource = false
+	}
+}
+
+// determiners and possessives before a word make it a noun ("the final say").
+var determiners = set("the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "final",
+	"no", "this", "that", "these", "those", "latest", "new")
+
+// hasRole reports whether tokens hold a role noun or a lower-case word, the
+// mark of an appositive description ("Trump's communications director").
+func hasRole(ts []tok) bool {
+	for _, t := range ts {
+		if roleNouns[t.low] || anonRoles[t.low] || t.word && !t.cap && t.low != "'s" {
+			return true
+		}
+	}
+	return false
+}
+
+// endsSentence reports whether a quotation ends with sentence-final
+// punctuation inside its closing mark ("… did not occur.”").
+func endsSentence(q string) bool {
+	q = strings.TrimRight(q, "”\"' ")
+	return strings.HasSuffix(q, ".") || strings.HasSuffix(q, "!") || strings.HasSuffix(q, "?")
+}
+
+// hasName reports whether a phrase holds a capitalised word or a role noun,
+// as the head of "X, a spokeswoman for Y," must.
+func hasName(ts []tok) bool {
+	for _, t := range ts {
+		if t.cap || roleNouns[t.low] || anonRoles[t.low] || pronouns[t.low] {
+			return true
+		}
+	}
+	return false
+}
