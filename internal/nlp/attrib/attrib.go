@@ -180,7 +180,7 @@ func cueAt(ts []tok, i int) (end int, stance string, ok bool) {
 		return i + 1, news.Assert, true
 	case denyCues[w]:
 		return i + 1, news.Deny, true
-	case lexicon[w]:
+	case vocab[w] && model.prob(ts, i, false) >= cueThreshold:
 		return i + 1, news.Assert, true
 	}
 	return 0, "", false
@@ -268,10 +268,17 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 	case c.srcE > c.srcS && tail && sepBefore:
 		// "CONTENT, SOURCE said."
 		f.contentBefore(ts, c.srcS-1, &c)
+		if c.quote {
+			if e := f.extendQuotes(ui, u.e); e > u.e {
+				c.conE = e
+			}
+		}
 	case c.srcE == c.srcS && i > 0 && (ts[i-1].text == "," || isCloseQuote(ts[i-1])) && r < len(ts):
 		// "CONTENT, said SOURCE." or "…, saying CONTENT" (participle).
 		k := f.npRight(ts, cueE)
-		if strings.HasSuffix(ts[i].low, "ing") || k == cueE {
+		inverted := k > cueE && (ts[cueE].cap || determiners[ts[cueE].low]) && !pronouns[ts[cueE].low] &&
+			(k >= len(ts) || isStop(ts[k]) || ts[k].text == ",")
+		if strings.HasSuffix(ts[i].low, "ing") || !inverted {
 			if f.contentAfter(ui, r, &c) {
 				c.noSource = true
 				f.participleSource(ui, i, &c)
@@ -281,6 +288,11 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 		}
 		c.srcS, c.srcE = cueE, k
 		f.contentBefore(ts, i-1, &c)
+		if c.quote {
+			if e := f.extendQuotes(ui, u.e); e > u.e {
+				c.conE = e
+			}
+		}
 	case r < len(ts) && !isStop(ts[r]):
 		if !f.contentAfter(ui, r, &c) {
 			return nil, 0
@@ -358,6 +370,9 @@ func (f *finder) skipAfterCue(ts []tok, r int, stance string) int {
 			}
 			if k < len(ts) && ts[k].text == "," || k < len(ts) && ts[k].text == ":" {
 				return k + 1
+			}
+			if k >= len(ts) || isStop(ts[k]) {
+				return k
 			}
 			if obj := wordAt(ts, r); obj == "reporters" || obj == "him" || obj == "her" || obj == "them" || obj == "me" || obj == "us" {
 				return r + 1
@@ -460,8 +475,10 @@ func (f *finder) extendQuotes(ui, end int) int {
 			}
 			continue
 		}
-		if strings.Contains(f.text[end:u.s], "\n\n") && !isOpenQuote(u.toks[0]) {
-			break
+		if strings.Contains(f.text[end:u.s], "\n\n") {
+			if q := quoteAt(f.quotes, end-1); q < 0 || f.quotes[q].closed {
+				break
+			}
 		}
 		if !isOpenQuote(u.toks[0]) {
 			break
@@ -498,32 +515,50 @@ func (f *finder) npLeft(ts []tok, j int) int {
 		// inside the scanned core only if npCore stopped at it; handle below.
 		return k
 	}
-	// Empty core: maybe an appositive closes right before the cue.
-	if j > 0 && ts[j-1].text == "," {
+	// Empty core: maybe appositives close right before the cue
+	// ("Marley Anderson, 21, a junior from Las Vegas, said").
+	end := j - 1
+	for n := 0; n < 3 && end > 0 && ts[end].text == ","; n++ {
 		open := -1
-		for m := j - 2; m >= 0 && m >= j-30; m-- {
+		for m := end - 1; m >= 0 && m >= end-30; m-- {
 			if ts[m].text == "," {
 				open = m
 				break
 			}
-			if isQuoteMark(ts[m]) || ts[m].text == ";" || ts[m].text == "(" || ts[m].text == ")" {
+			if isQuoteMark(ts[m]) || ts[m].text == ";" || ts[m].text == ":" {
 				break
 			}
 		}
-		if open > 0 && open+1 < j-1 {
-			first := ts[open+1]
-			if relPron[first.low] || determiners[first.low] || hasRole(ts[open+1:min(open+5, j-1)]) {
-				h := f.npCore(ts, open)
-				if h < open && hasName(ts[h:open]) {
-					return h
-				}
-				if relPron[first.low] {
-					return open + 1
-				}
-			}
+		if open <= 0 || open+1 >= end {
+			return j
 		}
+		seg := ts[open+1 : end]
+		first := seg[0]
+		if !(relPron[first.low] || determiners[first.low] || numberWords[first.low] > 0 || isNumber(first) || hasRole(seg[:min(4, len(seg))]) || allCap(seg)) {
+			return j
+		}
+		h := f.npCore(ts, open)
+		if h < open && hasName(ts[h:open]) {
+			return h
+		}
+		if relPron[first.low] && n == 0 {
+			return open + 1
+		}
+		end = open
 	}
 	return j
+}
+
+func isNumber(t tok) bool { return t.word && t.low[0] >= '0' && t.low[0] <= '9' }
+
+// allCap reports whether every word of a phrase is capitalised (a name).
+func allCap(ts []tok) bool {
+	for _, t := range ts {
+		if t.word && !t.cap {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 // npCore scans a noun phrase leftwards from before token j.
@@ -664,6 +699,9 @@ func (f *finder) participleSource(ui, i int, c *cand) {
 		c.noSource = false
 	}
 }
+
+// cueThreshold is the cue model probability above which a word is a cue.
+var cueThreshold = 0.3
 
 // determiners and possessives before a word make it a noun ("the final say").
 var determiners = set("the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "final",

@@ -20,10 +20,13 @@ const (
 
 // lexicon is the read-only set of cue head words. It is built once at
 // package load from embedded data and never changes.
-var lexicon = loadLexicon(cuesTSV)
+var lexicon, vocab = loadLexicon(cuesTSV)
 
-func loadLexicon(tsv string) map[string]bool {
+// loadLexicon returns the strict lexicon (words that are usually cues) and
+// the vocabulary of words that are cues in some contexts, left to the model.
+func loadLexicon(tsv string) (strict, broad map[string]bool) {
 	m := map[string]bool{}
+	broad = map[string]bool{}
 	for _, line := range strings.Split(tsv, "\n") {
 		f := strings.Split(line, "\t")
 		if len(f) != 3 {
@@ -34,15 +37,28 @@ func loadLexicon(tsv string) map[string]bool {
 		if err1 != nil || err2 != nil || n == 0 {
 			continue
 		}
-		if c >= minCueCount && float64(c)/float64(n) >= minCueRatio && !notHead[f[0]] {
+		if notHead[f[0]] || stopHeads[f[0]] {
+			continue
+		}
+		broad[f[0]] = true
+		if c >= minCueCount && float64(c)/float64(n) >= minCueRatio {
 			m[f[0]] = true
 		}
 	}
 	for _, w := range extraCues {
 		m[w] = true
+		broad[w] = true
 	}
-	return m
+	return m, broad
 }
+
+// stopHeads are function words that occur inside cue spans but never head one.
+var stopHeads = set("to", "of", "a", "an", "the", "on", "in", "for", "with", "at", "by", "from", "as",
+	"is", "was", "are", "were", "be", "been", "has", "have", "had", "not", "did", "do", "does", "and",
+	"or", "that", "it", "s", "t", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its",
+	"this", "would", "will", "could", "can", "should", "may", "might", "out", "up", "over", "more",
+	"than", "so", "just", "even", "still", "now", "very", "into", "about", "against", "no", "own",
+	"also", "being", "there", "what", "which", "who", "them", "him", "me", "us", "our", "my", "your", "then")
 
 // notHead lists words that PolNeAR often puts inside cue spans but that never
 // carry a report on their own (adverbs, nouns, prepositions).

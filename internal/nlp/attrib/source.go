@@ -124,7 +124,14 @@ func (f *finder) describe(sp news.Span) *news.Source {
 	low := strings.ToLower(txt)
 	s.Ref = f.refIn(news.Span{Start: sp.Start, End: ts[max(core-1, 0)].e})
 	named := false
-	for _, t := range ts[:core] {
+	nameEnd := len(ts)
+	for k, t := range ts {
+		if relPron[t.low] || t.low == "briefed" || t.low == "quoted" {
+			nameEnd = k
+			break
+		}
+	}
+	for _, t := range ts[:nameEnd] {
 		if !t.cap {
 			continue
 		}

@@ -3,12 +3,14 @@
 // For every lower-cased word it counts how often the word lies inside a gold
 // cue span and how often it occurs at all, and writes the words that are cues
 // often enough as "word<TAB>cue count<TAB>total count" lines, sorted by word,
-// to internal/nlp/attrib/cues.tsv (embedded by the attrib package).
+// to internal/nlp/attrib/cues.tsv (embedded by the attrib package). It then
+// fits attrib's contextual cue model (attrib.TrainCues) and writes it to
+// internal/nlp/attrib/cuemodel.bin.gz.
 //
 // Retrain with:
 //
 //	go run ./internal/nlp/attrib/train -data ../shared/eval/attribution/polnear_train.jsonl \
-//	    -out internal/nlp/attrib/cues.tsv
+//	    -out internal/nlp/attrib/cues.tsv -model internal/nlp/attrib/cuemodel.bin.gz
 //
 // The data (PolNeAR, networkdynamics/PolNeAR @ c3eee83, research use only) is
 // read from the evaluation kit and never copied into the repository; only the
@@ -24,6 +26,10 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/nlp/attrib"
 )
 
 type record struct {
@@ -37,20 +43,23 @@ func main() {
 	data := flag.String("data", "../shared/eval/attribution/polnear_train.jsonl", "PolNeAR training JSONL")
 	out := flag.String("out", "internal/nlp/attrib/cues.tsv", "output lexicon")
 	minCue := flag.Int("min", 3, "minimum number of cue occurrences")
-	minRatio := flag.Float64("ratio", 0.25, "minimum share of occurrences that are cues")
+	minRatio := flag.Float64("ratio", 0.05, "minimum share of occurrences that are cues")
+	modelOut := flag.String("model", "internal/nlp/attrib/cuemodel.bin.gz", "output cue model")
+	epochs := flag.Int("epochs", 4, "training epochs of the cue model")
 	flag.Parse()
-	if err := run(*data, *out, *minCue, *minRatio); err != nil {
+	if err := run(*data, *out, *modelOut, *minCue, *minRatio, *epochs); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out string, minCue int, minRatio float64) error {
+func run(data, out, modelOut string, minCue int, minRatio float64, epochs int) error {
 	f, err := os.Open(data)
 	if err != nil {
 		return fmt.Errorf("train: open data: %w", err)
 	}
 	defer f.Close()
+	var docs []attrib.TrainDoc
 	cue := map[string]int{}
 	tot := map[string]int{}
 	sc := bufio.NewScanner(f)
@@ -61,6 +70,22 @@ func run(data, out string, minCue int, minRatio float64) error {
 			return fmt.Errorf("train: parse record: %w", err)
 		}
 		runes := []rune(r.Text)
+		// Character offsets to byte offsets.
+		byteAt := make([]int, len(runes)+1)
+		for i, b := 0, 0; i < len(runes); i++ {
+			byteAt[i] = b
+			b += utf8.RuneLen(runes[i])
+			byteAt[i+1] = b
+		}
+		td := attrib.TrainDoc{Text: r.Text}
+		for _, a := range r.Attributions {
+			for _, sp := range a.Cue {
+				if 0 <= sp[0] && sp[0] < sp[1] && sp[1] <= len(runes) {
+					td.Cues = append(td.Cues, news.Span{Start: byteAt[sp[0]], End: byteAt[sp[1]]})
+				}
+			}
+		}
+		docs = append(docs, td)
 		mark := make([]bool, len(runes))
 		for _, a := range r.Attributions {
 			for _, sp := range a.Cue {
@@ -104,5 +129,13 @@ func run(data, out string, minCue int, minRatio float64) error {
 		return fmt.Errorf("train: write lexicon: %w", err)
 	}
 	fmt.Fprintf(os.Stderr, "train: %d cue words written to %s\n", len(words), out)
+	gz, err := attrib.TrainCues(docs, epochs, 0.2)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(modelOut, gz, 0o644); err != nil {
+		return fmt.Errorf("train: write model: %w", err)
+	}
+	fmt.Fprintf(os.Stderr, "train: cue model (%d bytes) written to %s\n", len(gz), modelOut)
 	return nil
 }
