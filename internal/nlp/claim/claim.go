@@ -32,13 +32,13 @@ func Extract(text string, a *news.Analysis) []news.Claim {
 		prevEvent := ""
 		for _, cl := range x.clauses(u.toks) {
 			c, ok := x.parse(cl, u, prevEvent)
-			if !ok {
-				continue
+			if ok {
+				if c.Predicate != "" {
+					prevEvent = eventOf(c)
+				}
+				out = append(out, c)
 			}
-			if c.Predicate != "" {
-				prevEvent = eventOf(c)
-			}
-			out = append(out, c)
+			out = append(out, x.relatives(cl, u, prevEvent)...)
 		}
 	}
 	x.markBackground(out)
@@ -258,8 +258,9 @@ func (x *extractor) parse(ts []tok, u unit, prevEvent string) (news.Claim, bool)
 	trig, event := -1, -1
 	aspect := ""
 	pred := ""
+	aside := asides(ts)
 	for k, t := range ts {
-		if t.ment >= 0 || !isWord(t.Text) {
+		if t.ment >= 0 || !isWord(t.Text) || aside[k] {
 			continue
 		}
 		if k > 0 && isCapitalized(t.Text) && !isSentenceStart(ts, k) {
@@ -389,6 +390,9 @@ func (x *extractor) parse(ts []tok, u unit, prevEvent string) (news.Claim, bool)
 	seen := map[int]bool{}
 	for k := trig + 1; k < len(ts); k++ {
 		t := ts[k]
+		if aside[k] {
+			continue
+		}
 		if t.ment >= 0 && !seen[t.ment] {
 			seen[t.ment] = true
 			if t.ment == byAgent {
@@ -487,8 +491,8 @@ func (x *extractor) parse(ts []tok, u unit, prevEvent string) (news.Claim, bool)
 			ps[k] = true
 		}
 	}
-	for _, t := range ts {
-		if t.ment >= 0 {
+	for i, t := range ts {
+		if t.ment >= 0 && !aside[i] {
 			for _, k := range x.keyOf(t.ment) {
 				if k != "" {
 					ps[k] = true
@@ -828,6 +832,84 @@ func uniq(ss []string) []string {
 		if s != out[len(out)-1] {
 			out = append(out, s)
 		}
+	}
+	return out
+}
+
+// asides marks the tokens of relative clauses and appositives set off by
+// commas (", who was named by …,"), whose verbs are not the clause's predicate.
+func asides(ts []tok) []bool {
+	out := make([]bool, len(ts))
+	for k := 0; k+1 < len(ts); k++ {
+		if ts[k].lower != "," {
+			continue
+		}
+		switch ts[k+1].lower {
+		case "who", "which", "whom", "whose", "where":
+		default:
+			continue
+		}
+		j := k + 1
+		for j < len(ts) && ts[j].lower != "," && ts[j].lower != ";" {
+			j++
+		}
+		if j == len(ts) {
+			break // no closing comma: the relative clause runs to the end
+		}
+		for i := k; i <= j; i++ {
+			out[i] = true
+		}
+		k = j
+	}
+	return out
+}
+
+// relatives makes claims of the relative clauses in a clause: in "Qassem
+// Soleimani, which was ordered by Trump," the antecedent (Soleimani) is the
+// theme of a passive and the subject of an active relative verb.
+func (x *extractor) relatives(ts []tok, u unit, prevEvent string) []news.Claim {
+	var out []news.Claim
+	aside := asides(ts)
+	for k := 0; k+1 < len(ts); k++ {
+		if !aside[k] || ts[k].lower != "," || (k > 0 && aside[k-1]) {
+			continue
+		}
+		j := k + 1
+		for j < len(ts) && aside[j] && !(ts[j].lower == "," && j > k+1) {
+			j++
+		}
+		ante := -1
+		for i := k - 1; i >= 0 && i >= k-6; i-- {
+			if ts[i].ment >= 0 {
+				ante = ts[i].ment
+				break
+			}
+		}
+		c, ok := x.parse(ts[k+1:j], u, prevEvent)
+		if !ok || ante < 0 {
+			k = j
+			continue
+		}
+		keys := x.keyOf(ante)
+		passive := false
+		for _, t := range ts[k+1 : j] {
+			if t.lower == "by" {
+				passive = true
+			}
+		}
+		if passive || len(c.SubjectKeys) > 0 {
+			c.ObjectKeys = uniq(append(c.ObjectKeys, keys...))
+			if c.Object == "" {
+				c.Object, c.ObjectText = x.refOf(ante), x.mentions[ante].Text
+			}
+		} else {
+			c.SubjectKeys = keys
+			c.Subject, c.SubjectText = x.refOf(ante), x.mentions[ante].Text
+		}
+		c.Participants = uniq(append(c.Participants, keys...))
+		c.Key = Key(c)
+		out = append(out, c)
+		k = j
 	}
 	return out
 }

@@ -80,6 +80,12 @@ func TestExtract(t *testing.T) {
 			want: []string{"order(donald trump,qassem soleimani) positive [donald trump]"},
 		},
 		{
+			name: "a relative clause makes its own claim about its antecedent",
+			text: "Following the elimination of Soleimani, which was ordered by Trump, Khamenei forbade negotiations.",
+			ents: map[string]string{"Soleimani": "PERSON:qassem soleimani", "Trump": "PERSON:donald trump", "Khamenei": "PERSON:ali khamenei"},
+			want: []string{"forbid(ali khamenei,qassem soleimani) positive [ali khamenei]", "order(donald trump,qassem soleimani) positive [donald trump]"},
+		},
+		{
 			name:  "numbers are kept with their unit",
 			text:  "A fire at the plant killed nine workers, police said.",
 			ents:  map[string]string{},

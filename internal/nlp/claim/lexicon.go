@@ -37,7 +37,7 @@ var classes = map[string]string{}
 
 // classWords lists each class with its member lemmas and event nouns.
 var classWords = map[string][]string{
-	"meet":      {"meet", "meeting", "session", "talks", "talk", "confer", "summit", "encounter", "sit-down"},
+	"meet":      {"meet", "meeting", "session", "talks", "talk", "confer", "summit", "encounter", "sit-down", "discussion", "conversation"},
 	"request":   {"request", "seek", "ask", "propose", "invite", "initiate", "solicit", "demand", "urge", "encourage", "press"},
 	"end":       {"withdraw", "withdrawal", "end", "exit", "abandon", "quit", "scrap", "terminate", "pull", "cancel", "revoke"},
 	"kill":      {"kill", "killing", "assassinate", "assassination", "murder", "slay", "eliminate", "elimination", "execute"},
