@@ -80,8 +80,25 @@ func (f *finder) continues(prevEnd, next int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(f.text[next:])
-	return unicode.IsLower(r)
+	if unicode.IsLower(r) {
+		return true
+	}
+	// A split after an initial or a title: "Gregory W." | "Slayton said".
+	prev := strings.TrimRight(f.text[:prevEnd], " ")
+	if !strings.HasSuffix(prev, ".") {
+		return false
+	}
+	k := strings.LastIndexAny(prev[:len(prev)-1], " \n\t(“\"")
+	last := prev[k+1 : len(prev)-1]
+	if len(last) == 1 && last[0] >= 'A' && last[0] <= 'Z' {
+		return true
+	}
+	return titles[strings.ToLower(last)]
 }
+
+// titles are abbreviations that end with a period inside a sentence.
+var titles = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr",
+	"sr", "prof", "rev", "u.s", "u.n", "a.m", "p.m", "no", "vs", "adm", "capt", "maj", "cpl", "supt", "ft", "mt", "sens", "reps")
 
 // sentenceOf returns the index of the segmenter sentence holding offset p.
 func (f *finder) sentenceOf(p int) int {
@@ -94,7 +111,7 @@ func (f *finder) sentenceOf(p int) int {
 
 func (f *finder) inQuote(t tok) bool {
 	q := quoteAt(f.quotes, t.s)
-	return q >= 0 && f.quotes[q].s != t.s && f.quotes[q].e != t.e
+	return q >= 0 && f.quotes[q].closed && f.quotes[q].s != t.s && f.quotes[q].e != t.e
 }
 
 // cand is a statement under construction, in token indices of one unit.
@@ -264,6 +281,13 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 	r := f.skipAfterCue(ts, cueE, stance)
 	tail := r >= len(ts) || isStop(ts[r]) || (ts[r].text == "," && f.restIsTail(ts, r))
 	sepBefore := c.srcS > 0 && (ts[c.srcS-1].text == "," || isCloseQuote(ts[c.srcS-1]) || ts[c.srcS-1].text == "—" || ts[c.srcS-1].text == "–")
+	if !tail && sepBefore && r < len(ts) && !hasClause(ts[r:]) {
+		// "“…,” Clinton told People." / "…, Trump said in an interview."
+		quoted := isCloseQuote(ts[c.srcS-1]) || c.srcS > 1 && isCloseQuote(ts[c.srcS-2])
+		if quoted || prepositions[ts[r].low] || strings.HasSuffix(ts[r].low, "ly") {
+			tail = true
+		}
+	}
 	switch {
 	case c.srcE > c.srcS && tail && sepBefore:
 		// "CONTENT, SOURCE said."
@@ -296,6 +320,15 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 	case r < len(ts) && !isStop(ts[r]):
 		if !f.contentAfter(ui, r, &c) {
 			return nil, 0
+		}
+		if c.srcE == c.srcS && j > 0 && (ts[j-1].low == "and" || ts[j-1].low == "but") {
+			// "X criticised Y and said Z": the source is the clause's subject.
+			c.noSource = true
+			f.participleSource(ui, i, &c)
+			if c.noSource {
+				return nil, 0
+			}
+			break
 		}
 		if c.srcE == c.srcS {
 			c.noSource = true
@@ -351,10 +384,15 @@ func (f *finder) skipAfterCue(ts []tok, r int, stance string) int {
 			}
 		case t.text == "," && wordAt(ts, r+1) == "citing":
 			k := r + 2
-			for k < len(ts) && ts[k].text != "," && !isStop(ts[k]) && ts[k].low != "that" {
+			for k < len(ts) && !isStop(ts[k]) && ts[k].low != "that" {
 				k++
 			}
+			if k < len(ts) && ts[k].low == "that" && ts[k-1].text == "," {
+				k--
+			}
 			r = k
+		case strings.HasSuffix(t.low, "ly") && t.low != "only" && r+1 < len(ts) && (ts[r+1].text == "," || ts[r+1].text == ":" || isOpenQuote(ts[r+1]) || ts[r+1].low == "that"):
+			r++
 		case t.text == ":" || (t.text == "," && r+1 < len(ts) && (isOpenQuote(ts[r+1]) || ts[r+1].low == "that")):
 			r++
 		case t.low == "that" && (prevCue == "" || true):
@@ -586,6 +624,17 @@ func (f *finder) npCore(ts []tok, j int) int {
 			k--
 			continue
 		}
+		if p.text == ")" {
+			// A parenthesised tag: "Rep. Paul Ryan (R-WI) said".
+			m := k - 2
+			for m >= 0 && m >= k-8 && ts[m].text != "(" {
+				m--
+			}
+			if m > 0 && ts[m].text == "(" {
+				k = m
+				continue
+			}
+		}
 		break
 	}
 	// Drop a leading conjunction or stray word that cannot start a phrase.
@@ -730,6 +779,21 @@ func endsSentence(q string) bool {
 func hasName(ts []tok) bool {
 	for _, t := range ts {
 		if t.cap || roleNouns[t.low] || anonRoles[t.low] || pronouns[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// prepositions that start a circumstance after a cue ("said in an interview").
+var prepositions = set("in", "at", "during", "on", "to", "of", "after", "before", "while", "when",
+	"from", "with", "for", "via", "through", "outside", "inside", "last", "this", "earlier", "later", "as")
+
+// hasClause reports whether tokens after a cue hold reported content: a
+// "that", an opening quotation mark or a colon.
+func hasClause(ts []tok) bool {
+	for _, t := range ts {
+		if t.low == "that" || t.text == ":" || isOpenQuote(t) && !isCloseQuote(t) {
 			return true
 		}
 	}

@@ -54,6 +54,8 @@ func tokenize(text string, start, end int) []tok {
 			if j < end && text[j] == '.' && strings.Contains(text[i:j], ".") {
 				j++
 			}
+		case r == '\'' && j < end && text[j] == '\'':
+			j++ // '' is a quotation mark in some newspapers' style
 		case r == '\'' || r == '’':
 			// Clitic: 's, 't, 've… when glued to the previous word.
 			if i > start && len(out) > 0 && out[len(out)-1].e == i && out[len(out)-1].word {
@@ -107,7 +109,10 @@ func findQuotes(text string) []quoteSpan {
 				out = append(out, quoteSpan{open, i + n, true})
 				open = -1
 			}
-		case r == '"':
+		case r == '"' || r == '\'' && i+1 < len(text) && text[i+1] == '\'':
+			if r == '\'' {
+				n = 2
+			}
 			if open >= 0 {
 				out = append(out, quoteSpan{open, i + n, true})
 				open = -1
@@ -132,10 +137,10 @@ func quoteAt(qs []quoteSpan, p int) int {
 	return -1
 }
 
-func isOpenQuote(t tok) bool  { return t.text == "“" || t.text == "\"" }
-func isCloseQuote(t tok) bool { return t.text == "”" || t.text == "\"" }
+func isOpenQuote(t tok) bool  { return t.text == "“" || t.text == "\"" || t.text == "''" }
+func isCloseQuote(t tok) bool { return t.text == "”" || t.text == "\"" || t.text == "''" }
 func isQuoteMark(t tok) bool {
-	return t.text == "“" || t.text == "”" || t.text == "\"" || t.text == "‘" || t.text == "’"
+	return t.text == "“" || t.text == "”" || t.text == "\"" || t.text == "‘" || t.text == "’" || t.text == "''"
 }
 
 // isStop reports sentence-final punctuation.
