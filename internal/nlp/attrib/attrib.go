@@ -197,7 +197,12 @@ func cueAt(ts []tok, i int) (end int, stance string, ok bool) {
 		return i + 1, news.Assert, true
 	case denyCues[w]:
 		return i + 1, news.Deny, true
-	case vocab[w] && model.prob(ts, i, false) >= cueThreshold:
+	case always[w]:
+		return i + 1, news.Assert, true
+	case vocab[w] && !ts[i].cap && !timeWords[w] && (!strings.HasSuffix(w, "ly") || w == "reportedly") &&
+		(lexicon[w] || !(i >= 2 && determiners[ts[i-2].low] && ts[i-1].word && !ts[i-1].cap)) &&
+		!(i >= 1 && strings.HasSuffix(ts[i-1].low, "ing") && !lexicon[w]) &&
+		model.prob(ts, i, false) >= cueThreshold:
 		return i + 1, news.Assert, true
 	}
 	return 0, "", false
@@ -263,8 +268,11 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 				cs = f.npLeft(ts, cs-1)
 			}
 		}
-		if cs >= j {
-			return nil, 0
+		if cs >= j || cs == j-1 && !ts[cs].word {
+			cs = 0 // coordinated predicate: "The meeting … and was characterized as …"
+			if j == 0 {
+				return nil, 0
+			}
 		}
 		c.conS, c.conE = ts[cs].s, ts[by-1].e
 		if by-1 < cueE {
@@ -281,6 +289,12 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 	r := f.skipAfterCue(ts, cueE, stance)
 	tail := r >= len(ts) || isStop(ts[r]) || (ts[r].text == "," && f.restIsTail(ts, r))
 	sepBefore := c.srcS > 0 && (ts[c.srcS-1].text == "," || isCloseQuote(ts[c.srcS-1]) || ts[c.srcS-1].text == "—" || ts[c.srcS-1].text == "–")
+	if sepBefore && isCloseQuote(ts[c.srcS-1]) && c.srcS > 1 && ts[c.srcS-2].text == "." {
+		sepBefore = false // the quotation ended its own sentence
+	}
+	if c.srcE > c.srcS && relPron[ts[c.srcS].low] {
+		sepBefore = false // a relative clause reports what follows it
+	}
 	if !tail && sepBefore && r < len(ts) && !hasClause(ts[r:]) {
 		// "“…,” Clinton told People." / "…, Trump said in an interview."
 		quoted := isCloseQuote(ts[c.srcS-1]) || c.srcS > 1 && isCloseQuote(ts[c.srcS-2])
@@ -296,6 +310,8 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 			if e := f.extendQuotes(ui, u.e); e > u.e {
 				c.conE = e
 			}
+		} else if c.conS == ts[0].s {
+			c.conS = f.extendBack(ui, c.conS)
 		}
 	case c.srcE == c.srcS && i > 0 && (ts[i-1].text == "," || isCloseQuote(ts[i-1])) && r < len(ts):
 		// "CONTENT, said SOURCE." or "…, saying CONTENT" (participle).
@@ -798,4 +814,24 @@ func hasClause(ts []tok) bool {
 		}
 	}
 	return false
+}
+
+// extendBack widens unquoted content that opens its sentence to the
+// sentences before it in the same paragraph that report nothing themselves
+// ("A. B, X said in a statement." attributes both A and B to X).
+func (f *finder) extendBack(ui, start int) int {
+	for k := ui - 1; k >= 0 && k >= ui-3; k-- {
+		u := &f.units[k]
+		if strings.Contains(f.text[u.e:start], "\n") || len(u.toks) == 0 {
+			break
+		}
+		if n := len(f.out); n > 0 && f.out[n-1].Cue.Start >= u.s {
+			break
+		}
+		if isQuoteMark(u.toks[0]) {
+			break
+		}
+		start = u.s
+	}
+	return start
 }

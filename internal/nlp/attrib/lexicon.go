@@ -45,7 +45,7 @@ func loadLexicon(tsv string) (strict, broad map[string]bool) {
 			m[f[0]] = true
 		}
 	}
-	for _, w := range extraCues {
+	for w := range always {
 		m[w] = true
 		broad[w] = true
 	}
@@ -67,12 +67,12 @@ var notHead = set("about", "also", "according", "publicly", "repeatedly", "previ
 	"suggestion", "concern", "quick", "eager", "confident", "skeptical", "unclear", "reportedly",
 	"known", "titled", "interview", "clear")
 
-// extraCues are reporting verbs the brief names that are too rare in PolNeAR
-// train to pass the thresholds.
-var extraCues = []string{"said", "says", "say", "told", "tells", "stated", "confirmed", "confirms",
+// always are the reporting verbs that are cues whatever the model says (some
+// too rare in PolNeAR train for it to know them).
+var always = set("said", "says", "say", "told", "tells", "stated", "confirmed", "confirms",
 	"denied", "denies", "rejected", "rejects", "mentioned", "indicated", "described", "announced",
 	"revealed", "insisted", "warned", "noted", "added", "wrote", "reported", "reports", "declined",
-	"refused", "disclosed", "characterized", "characterised", "acknowledged", "claimed", "asserted", "explained", "stressed", "testified"}
+	"refused", "disclosed", "characterized", "characterised", "acknowledged", "claimed", "asserted", "explained", "stressed", "testified")
 
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))

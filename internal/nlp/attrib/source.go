@@ -358,6 +358,10 @@ func (f *finder) resolve(i int) {
 			}
 			if strings.TrimSuffix(p.Role, "s") == sing && (s.Affiliation == "" || p.Affiliation == s.Affiliation) {
 				copySource(s, p)
+				if len(f.out[i].Via) == 0 && len(f.out[k].Via) > 0 {
+					// The same officials, still relayed by the same outlet.
+					f.out[i].Via = append([]news.Via(nil), f.out[k].Via...)
+				}
 				return
 			}
 		}
