@@ -1,0 +1,199 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/internal/store"
+)
+
+// PutStories replaces every stored story with stories, in one transaction:
+// readers see either the old set or the new one, never a mix.
+func (s *DB) PutStories(ctx context.Context, stories []*store.StoryRecord) error {
+	seen := map[string]bool{}
+	for i, r := range stories {
+		if r == nil || r.ID == "" {
+			return fmt.Errorf("%s: put stories: story %d: empty ID", s.d.Name, i)
+		}
+		if seen[r.ID] {
+			return fmt.Errorf("%s: put stories: story %s given twice", s.d.Name, r.ID)
+		}
+		seen[r.ID] = true
+	}
+	return s.inTx(ctx, "put stories", func(tx *sql.Tx) error {
+		for _, q := range []string{`DELETE FROM story_member`, `DELETE FROM story`} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("%s: put stories: clear: %w", s.d.Name, err)
+			}
+		}
+		st, err := tx.PrepareContext(ctx, `INSERT INTO story (id, title, title_fold, first_ns, last_ns, summary, report, updated_ns, articles)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`)
+		if err != nil {
+			return fmt.Errorf("%s: put stories: prepare: %w", s.d.Name, err)
+		}
+		defer st.Close()
+		mem, err := tx.PrepareContext(ctx, `INSERT INTO story_member (story_id, pos, article_id) VALUES ($1, $2, $3)
+			ON CONFLICT (story_id, article_id) DO NOTHING`)
+		if err != nil {
+			return fmt.Errorf("%s: put stories: prepare: %w", s.d.Name, err)
+		}
+		defer mem.Close()
+		for _, r := range stories {
+			if _, err := st.ExecContext(ctx, r.ID, r.Title, strings.ToLower(r.Title), nanos(r.First), nanos(r.Last),
+				nilIfEmpty(r.Summary), nilIfEmpty(r.Report), nanos(r.Updated), len(r.ArticleIDs)); err != nil {
+				return fmt.Errorf("%s: put story %s: %w", s.d.Name, r.ID, err)
+			}
+			for i, id := range r.ArticleIDs {
+				if _, err := mem.ExecContext(ctx, r.ID, i, id); err != nil {
+					return fmt.Errorf("%s: put story %s: member %s: %w", s.d.Name, r.ID, id, err)
+				}
+			}
+		}
+		return nil
+	})
+}
+
+func nilIfEmpty(b []byte) any {
+	if len(b) == 0 {
+		return nil
+	}
+	return b
+}
+
+const storyCols = `s.id, s.title, s.first_ns, s.last_ns, s.summary, s.updated_ns`
+
+func scanStory(sc scanner, report bool) (*store.StoryRecord, error) {
+	var r store.StoryRecord
+	var first, last, upd sql.NullInt64
+	dest := []any{&r.ID, &r.Title, &first, &last, &r.Summary, &upd}
+	if report {
+		dest = append(dest, &r.Report)
+	}
+	if err := sc.Scan(dest...); err != nil {
+		return nil, err
+	}
+	r.First, r.Last, r.Updated = fromNanos(first), fromNanos(last), fromNanos(upd)
+	return &r, nil
+}
+
+// GetStory returns one story with its members and report, or an error
+// wrapping store.ErrNotFound.
+func (s *DB) GetStory(ctx context.Context, id string) (*store.StoryRecord, error) {
+	r, err := scanStory(s.db.QueryRowContext(ctx, `SELECT `+storyCols+`, s.report FROM story s WHERE s.id = $1`, id), true)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%s: get story %s: %w", s.d.Name, id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: get story %s: %w", s.d.Name, id, err)
+	}
+	if err := s.members(ctx, []*store.StoryRecord{r}); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// ListStories returns the matching stories, most recently active first (Last
+// descending, then ID). Records carry members and Summary but not Report,
+// which can be large: GetStory returns it.
+func (s *DB) ListStories(ctx context.Context, q store.StoryQuery) ([]*store.StoryRecord, error) {
+	var a args
+	var where []string
+	if q.Search != "" {
+		words := strings.Fields(strings.ToLower(q.Search))
+		for _, w := range words {
+			where = append(where, `s.title_fold LIKE `+a.add("%"+escapeLike(w)+"%")+` ESCAPE '\'`)
+		}
+	}
+	if q.Outlet != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM story_member m JOIN article ar ON ar.id = m.article_id
+			WHERE m.story_id = s.id AND ar.outlet = `+a.add(q.Outlet)+`)`)
+	}
+	if q.Entity != "" {
+		key := a.add(q.Entity)
+		fold := a.add(strings.ToLower(q.Entity))
+		where = append(where, `EXISTS (SELECT 1 FROM story_member m JOIN article_entity e ON e.article_id = m.article_id
+			WHERE m.story_id = s.id AND (e.key = `+key+` OR e.name_fold = `+fold+`))`)
+	}
+	if !q.From.IsZero() {
+		where = append(where, "s.last_ns >= "+a.add(q.From.UnixNano()))
+	}
+	if !q.To.IsZero() {
+		where = append(where, "s.first_ns < "+a.add(q.To.UnixNano()))
+	}
+	query := `SELECT ` + storyCols + ` FROM story s`
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	query += " ORDER BY s.last_ns DESC, s.id" + limitClause(&a, q.Limit, q.Offset)
+	rows, err := s.db.QueryContext(ctx, query, a...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: list stories: %w", s.d.Name, err)
+	}
+	out := []*store.StoryRecord{}
+	for rows.Next() {
+		r, err := scanStory(rows, false)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("%s: list stories: %w", s.d.Name, err)
+		}
+		out = append(out, r)
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return nil, fmt.Errorf("%s: list stories: %w", s.d.Name, err)
+	}
+	if err := s.members(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// members fills ArticleIDs, in stored order, querying in chunks to stay
+// under the engines' parameter limits.
+func (s *DB) members(ctx context.Context, recs []*store.StoryRecord) error {
+	const chunk = 500
+	byID := make(map[string]*store.StoryRecord, len(recs))
+	for _, r := range recs {
+		byID[r.ID] = r
+		r.ArticleIDs = []string{}
+	}
+	for lo := 0; lo < len(recs); lo += chunk {
+		hi := min(lo+chunk, len(recs))
+		var a args
+		ph := make([]string, 0, hi-lo)
+		for _, r := range recs[lo:hi] {
+			ph = append(ph, a.add(r.ID))
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT story_id, article_id FROM story_member WHERE story_id IN (`+
+			strings.Join(ph, ", ")+`) ORDER BY story_id, pos`, a...)
+		if err != nil {
+			return fmt.Errorf("%s: story members: %w", s.d.Name, err)
+		}
+		for rows.Next() {
+			var sid, aid string
+			if err := rows.Scan(&sid, &aid); err != nil {
+				rows.Close()
+				return fmt.Errorf("%s: story members: %w", s.d.Name, err)
+			}
+			if r := byID[sid]; r != nil {
+				r.ArticleIDs = append(r.ArticleIDs, aid)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("%s: story members: %w", s.d.Name, err)
+		}
+	}
+	return nil
+}
+
+// escapeLike escapes LIKE's wildcards so user text matches literally.
+func escapeLike(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
