@@ -756,7 +756,8 @@ func (f *finder) participleSource(ui, i int, c *cand) {
 		k++
 	}
 	k0 := k
-	for k < i && (ts[k].cap || ts[k].low == "'s" || numberWords[ts[k].low] > 0 || ts[k].low == "the") {
+	for k < i && k-k0 < 8 && ts[k].word && !npStop[ts[k].low] && !beForms[ts[k].low] && !preCue[ts[k].low] &&
+		!(k > k0 && !ts[k].cap && (vocab[ts[k].low] || strings.HasSuffix(ts[k].low, "ed"))) || k < i && ts[k].low == "'s" {
 		k++
 	}
 	if k > k0 && k < i {
