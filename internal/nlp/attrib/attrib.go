@@ -228,11 +228,45 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 	// Walk left over auxiliaries and adverbs.
 	j := i
 	passive := false
-	for j > 0 && preCue[ts[j-1].low] {
-		if beForms[ts[j-1].low] {
-			passive = true
+	for j > 0 {
+		p := ts[j-1]
+		switch {
+		case preCue[p.low]:
+			if beForms[p.low] {
+				passive = true
+			}
+		case strings.HasSuffix(p.low, "ly") && !p.cap && len(p.low) > 4:
+			// "then loudly asked"
+		case dayWords[p.low]:
+			// "Cruz on Friday played down": skip the date, keep the source.
+			if j >= 2 && (ts[j-2].low == "on" || ts[j-2].low == "last" || ts[j-2].low == "this" || ts[j-2].low == "late" || ts[j-2].low == "early") {
+				j--
+			}
+		case (p.low == "morning" || p.low == "night" || p.low == "afternoon" || p.low == "evening") && j >= 2 && dayWords[ts[j-2].low]:
+			j--
+			if j >= 2 && ts[j-2].low == "on" {
+				j--
+			}
+		default:
+			goto done
 		}
 		j--
+	}
+done:
+	if seemCues[ts[i].low] {
+		// "X seemed to …", "X is expected to …": PolNeAR gives these no
+		// source; the subject belongs to the content.
+		cs := f.clauseStart(ts, j)
+		if cs >= j || cueE >= len(ts) {
+			return nil, 0
+		}
+		c.conS = ts[cs].s
+		c.conE = ts[len(ts)-1].e
+		if isStop(ts[len(ts)-1]) && len(ts)-1 > cueE {
+			c.conE = ts[len(ts)-2].e
+		}
+		c.noSource = true
+		return f.build(ui, &c), 0
 	}
 	if !passive && wordAt(ts, cueE) == "by" {
 		return nil, 0 // reduced relative: "the officials quoted by the Times"
@@ -836,3 +870,10 @@ func (f *finder) extendBack(ui, start int) int {
 	}
 	return start
 }
+
+// dayWords are dates that may sit between a source and its cue.
+var dayWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "week", "month", "year", "weekend", "night", "earlier", "later")
+
+// seemCues report an impression without a source ("seemed", "is expected").
+var seemCues = set("seemed", "seems", "seem", "appears", "appeared", "appear", "expected")

@@ -30,6 +30,12 @@ func (f *finder) build(ui int, c *cand) *news.Statement {
 		for e > s && (!ts[e-1].word && ts[e-1].low != "'s" || timeWords[ts[e-1].low] && e-1 > s) {
 			e--
 		}
+		if e == s+1 && relPron[ts[s].low] && s >= 2 && ts[s-1].text == "," {
+			// "Roffman, who described …": the antecedent names the source.
+			if h := f.npCore(ts, s-1); h < s-1 && hasName(ts[h:s-1]) {
+				s = h
+			}
+		}
 		if e > s {
 			src = news.Span{Start: ts[s].s, End: ts[e-1].e}
 			// "X quoted by Y": X is the source, Y a relay.
