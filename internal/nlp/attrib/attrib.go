@@ -131,6 +131,9 @@ func (f *finder) scanUnit(ui int) {
 	u := &f.units[ui]
 	ts := u.toks
 	start := len(f.out)
+	if st := f.colonHead(ui); st != nil {
+		f.out = append(f.out, *st)
+	}
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
 		if !t.word || f.inQuote(t) {
@@ -141,7 +144,7 @@ func (f *finder) scanUnit(ui int) {
 		switch {
 		case t.low == "according" && i+1 < len(ts) && ts[i+1].low == "to":
 			st, skip = f.according(ui, i)
-		case t.low == "citing" && len(f.out) > start:
+		case t.low == "citing" && len(f.out) > start && citesPeople(ts, i):
 			// handled by the statement before it (relay)
 			continue
 		default:
@@ -286,6 +289,15 @@ done:
 				break
 			}
 		}
+		if by < 0 && (ts[i].low == "asked" || ts[i].low == "told" || ts[i].low == "quoted") && cueE < len(ts) {
+			// "X was asked whether …": no source is given.
+			r := f.skipAfterCue(ts, cueE, stance)
+			if r < len(ts) && !isStop(ts[r]) && f.contentAfter(ui, r, &c) {
+				c.noSource = true
+				return f.build(ui, &c), 0
+			}
+			return nil, 0
+		}
 		if by < 0 || !strings.HasSuffix(ts[i].low, "ed") && ts[i].low != "told" {
 			return nil, 0
 		}
@@ -350,8 +362,9 @@ done:
 	case c.srcE == c.srcS && i > 0 && (ts[i-1].text == "," || isCloseQuote(ts[i-1])) && r < len(ts):
 		// "CONTENT, said SOURCE." or "…, saying CONTENT" (participle).
 		k := f.npRight(ts, cueE)
-		inverted := k > cueE && (ts[cueE].cap || determiners[ts[cueE].low]) && !pronouns[ts[cueE].low] &&
-			(k >= len(ts) || isStop(ts[k]) || ts[k].text == ",")
+		inverted := k > cueE && (ts[cueE].cap || determiners[ts[cueE].low] || numberWords[ts[cueE].low] > 0 || hasName(ts[cueE:k])) &&
+			!pronouns[ts[cueE].low] && !hasVerb(ts[cueE:k]) &&
+			(k >= len(ts) || isStop(ts[k]) || ts[k].text == "," || isCloseQuote(ts[k]))
 		if strings.HasSuffix(ts[i].low, "ing") || !inverted {
 			if f.contentAfter(ui, r, &c) {
 				c.noSource = true
@@ -843,8 +856,11 @@ var prepositions = set("in", "at", "during", "on", "to", "of", "after", "before"
 // hasClause reports whether tokens after a cue hold reported content: a
 // "that", an opening quotation mark or a colon.
 func hasClause(ts []tok) bool {
+	if len(ts) > 0 && ts[0].low == "that" {
+		return true
+	}
 	for _, t := range ts {
-		if t.low == "that" || t.text == ":" || isOpenQuote(t) && !isCloseQuote(t) {
+		if t.text == ":" || isOpenQuote(t) && !isCloseQuote(t) {
 			return true
 		}
 	}
@@ -877,3 +893,54 @@ var dayWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "satu
 
 // seemCues report an impression without a source ("seemed", "is expected").
 var seemCues = set("seemed", "seems", "seem", "appears", "appeared", "appear", "expected")
+
+// citesPeople reports whether "citing" at i cites people or a named body
+// (a relay) rather than reasons ("citing low growth").
+func citesPeople(ts []tok, i int) bool {
+	e := i + 1
+	for e < len(ts) && ts[e].text != "," && !isStop(ts[e]) && ts[e].low != "that" {
+		e++
+	}
+	return e > i+1 && isPeopleNP(ts[i+1:e])
+}
+
+// colonHead finds a headline-style attribution "Clinton camp: Trump's
+// rhetoric threatens security" — a short name, a colon, then the content.
+func (f *finder) colonHead(ui int) *news.Statement {
+	ts := f.units[ui].toks
+	k := 0
+	for k < len(ts) && k < 6 && ts[k].text != ":" {
+		if !ts[k].word && ts[k].low != "'s" {
+			return nil
+		}
+		k++
+	}
+	if k == 0 || k >= len(ts)-2 || ts[k].text != ":" || !ts[0].cap || !ts[k+1].word && !isOpenQuote(ts[k+1]) {
+		return nil
+	}
+	for _, t := range ts[:k] {
+		if vocab[t.low] && !t.cap || timeWords[t.low] || isNumber(t) {
+			return nil
+		}
+	}
+	if strings.ToUpper(f.text[ts[0].s:ts[k-1].e]) == f.text[ts[0].s:ts[k-1].e] {
+		return nil // a dateline or label ("WASHINGTON:", "UPDATE:")
+	}
+	c := cand{cueS: k, cueE: k + 1, srcS: 0, srcE: k, stance: news.Assert}
+	if !f.contentAfter(ui, k+1, &c) {
+		return nil
+	}
+	return f.build(ui, &c)
+}
+
+// hasVerb reports an auxiliary or a finite "be" in a phrase, which makes it a
+// clause ("the attack was bad") rather than a name.
+func hasVerb(ts []tok) bool {
+	for _, t := range ts {
+		if beForms[t.low] || t.low == "has" || t.low == "have" || t.low == "had" || t.low == "will" ||
+			t.low == "would" || t.low == "could" || t.low == "should" || t.low == "can" || t.low == "did" || t.low == "does" {
+			return true
+		}
+	}
+	return false
+}
