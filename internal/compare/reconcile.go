@@ -801,7 +801,7 @@ func question(rep *item) string {
 		parts = parts[:3]
 	}
 	if len(parts) == 0 {
-		return capitalize(rep.c.Predicate) + "?"
+		return "" // nothing better than the claim itself, which the summary shows
 	}
 	return capitalize(rep.c.Predicate) + ": " + strings.Join(parts, ", ") + "?"
 }
