@@ -144,6 +144,8 @@ func (f *finder) scanUnit(ui int) {
 		switch {
 		case t.low == "according" && i+1 < len(ts) && ts[i+1].low == "to":
 			st, skip = f.according(ui, i)
+		case (t.low == "in" || t.low == "asked") && i == 0:
+			st, skip = f.leadIn(ui)
 		case t.low == "citing" && len(f.out) > start && citesPeople(ts, i):
 			// handled by the statement before it (relay)
 			continue
@@ -202,7 +204,7 @@ func cueAt(ts []tok, i int) (end int, stance string, ok bool) {
 		return i + 1, news.Deny, true
 	case always[w]:
 		return i + 1, news.Assert, true
-	case vocab[w] && !ts[i].cap && !timeWords[w] && (!strings.HasSuffix(w, "ly") || w == "reportedly") &&
+	case (vocab[w] || vocab["~"+stem(w)]) && !ts[i].cap && !timeWords[w] && (!strings.HasSuffix(w, "ly") || w == "reportedly") &&
 		(lexicon[w] || !(i >= 2 && determiners[ts[i-2].low] && ts[i-1].word && !ts[i-1].cap)) &&
 		!(i >= 1 && strings.HasSuffix(ts[i-1].low, "ing") && !lexicon[w]) &&
 		model.prob(ts, i, false) >= cueThreshold:
@@ -814,7 +816,7 @@ func (f *finder) participleSource(ui, i int, c *cand) {
 }
 
 // cueThreshold is the cue model probability above which a word is a cue.
-var cueThreshold = 0.3
+var cueThreshold = 0.25
 
 // determiners and possessives before a word make it a noun ("the final say").
 var determiners = set("the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "final",
@@ -943,4 +945,48 @@ func hasVerb(ts []tok) bool {
 		}
 	}
 	return false
+}
+
+// docNouns head the documents and events a report can come from ("In a new
+// poll, …", "In a statement, …").
+var docNouns = set("poll", "survey", "study", "report", "interview", "statement", "letter", "op-ed",
+	"memo", "tweet", "post", "speech", "filing", "complaint", "analysis", "column", "editorial", "book",
+	"essay", "email", "video", "ad", "release", "lawsuit", "testimony", "remarks", "message", "memoir")
+
+// leadIn handles sentence openers that attribute what follows: "In a new
+// poll by X, CONTENT" and "Asked whether CONTENT, …".
+func (f *finder) leadIn(ui int) (*news.Statement, int) {
+	ts := f.units[ui].toks
+	comma := -1
+	for k := 1; k < len(ts) && k < 16; k++ {
+		if ts[k].text == "," {
+			comma = k
+			break
+		}
+	}
+	if comma < 2 || comma+1 >= len(ts) {
+		return nil, 0
+	}
+	if ts[0].low == "asked" {
+		r := f.skipAfterCue(ts, 1, news.Assert)
+		if r >= comma {
+			return nil, 0
+		}
+		c := cand{cueS: 0, cueE: 1, stance: news.Assert, noSource: true, conS: ts[r].s, conE: ts[comma-1].e}
+		return f.build(ui, &c), 0
+	}
+	doc := false
+	for k := 1; k < comma; k++ {
+		if docNouns[ts[k].low] {
+			doc = true
+		}
+	}
+	if !doc {
+		return nil, 0
+	}
+	c := cand{cueS: 0, cueE: 1, srcS: 1, srcE: comma, stance: news.Assert}
+	if !f.contentAfter(ui, comma+1, &c) {
+		return nil, 0
+	}
+	return f.build(ui, &c), 0
 }

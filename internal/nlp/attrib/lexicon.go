@@ -41,6 +41,7 @@ func loadLexicon(tsv string) (strict, broad map[string]bool) {
 			continue
 		}
 		broad[f[0]] = true
+		broad["~"+stem(f[0])] = true
 		if c >= minCueCount && float64(c)/float64(n) >= minCueRatio {
 			m[f[0]] = true
 		}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 )
@@ -114,6 +115,9 @@ func features(ts []tok, i int, inQuote bool, buf []uint32) []uint32 {
 		hash(12, sh(i-1), sh(i+1)),
 		hash(13, suf, ""),
 		hash(14, w, at(i+2)),
+		hash(15, stem(w), ""),
+		hash(16, stem(w), at(i+1)),
+		hash(17, stem(w), sh(i-1)),
 	)
 }
 
@@ -122,7 +126,7 @@ func (m *cueModel) prob(ts []tok, i int, inQuote bool) float64 {
 	if m.w == nil {
 		return 0
 	}
-	var buf [16]uint32
+	var buf [20]uint32
 	var z float32
 	for _, h := range features(ts, i, inQuote, buf[:0]) {
 		z += m.w[h]
@@ -200,4 +204,15 @@ func TrainCues(docs []TrainDoc, epochs int, rate float64) ([]byte, error) {
 		return nil, fmt.Errorf("attrib: train cues: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// stem strips the common verb endings so that rare forms share weights with
+// frequent ones ("acknowledges", "acknowledged" → "acknowledg").
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ied", "ies", "ed", "es", "s", "e", "d"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }
