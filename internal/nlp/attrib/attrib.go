@@ -204,7 +204,7 @@ func cueAt(ts []tok, i int) (end int, stance string, ok bool) {
 		return i + 1, news.Deny, true
 	case always[w]:
 		return i + 1, news.Assert, true
-	case (vocab[w] || vocab["~"+stem(w)]) && !ts[i].cap && !timeWords[w] && (!strings.HasSuffix(w, "ly") || w == "reportedly") &&
+	case (vocab[w] || vocab["~"+stem(w)]) && (!ts[i].cap || i > 0 && titleCase(ts)) && !timeWords[w] && (!strings.HasSuffix(w, "ly") || w == "reportedly") &&
 		(lexicon[w] || !(i >= 2 && determiners[ts[i-2].low] && ts[i-1].word && !ts[i-1].cap)) &&
 		!(i >= 1 && strings.HasSuffix(ts[i-1].low, "ing") && !lexicon[w]) &&
 		model.prob(ts, i, false) >= cueThreshold:
@@ -226,7 +226,7 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 	if prev == "to" || determiners[prev] {
 		return nil, 0
 	}
-	if strings.HasSuffix(ts[i].low, "ing") && i > 0 && !(ts[i-1].text == "," || beForms[prev] || prev == "also" || prev == "not" || prev == "been" || prev == "and" || prev == "while" || prev == "by" || prev == "after" || prev == "before" || prev == "without" || prev == "when") {
+	if strings.HasSuffix(ts[i].low, "ing") && i > 0 && !(ts[i-1].text == "," || isCloseQuote(ts[i-1]) && i > 1 && ts[i-2].text == "," || beForms[prev] || prev == "also" || prev == "not" || prev == "been" || prev == "and" || prev == "while" || prev == "by" || prev == "after" || prev == "before" || prev == "without" || prev == "when") {
 		return nil, 0
 	}
 	c := cand{cueS: i, cueE: cueE, stance: stance}
@@ -272,6 +272,9 @@ done:
 		}
 		c.noSource = true
 		return f.build(ui, &c), 0
+	}
+	if passive && (strings.HasSuffix(ts[i].low, "ing") || strings.HasSuffix(ts[i].low, "s") && !strings.HasSuffix(ts[i].low, "ss")) {
+		passive = false // progressive ("is introducing"), not passive
 	}
 	if !passive && wordAt(ts, cueE) == "by" {
 		return nil, 0 // reduced relative: "the officials quoted by the Times"
@@ -920,8 +923,11 @@ func (f *finder) colonHead(ui int) *news.Statement {
 	if k == 0 || k >= len(ts)-2 || ts[k].text != ":" || !ts[0].cap || !ts[k+1].word && !isOpenQuote(ts[k+1]) {
 		return nil
 	}
+	if k < 2 || hasVerb(ts[:k]) {
+		return nil // "Breaking:", "Wow:"
+	}
 	for _, t := range ts[:k] {
-		if vocab[t.low] && !t.cap || timeWords[t.low] || isNumber(t) {
+		if vocab[t.low] && !t.cap || timeWords[t.low] || isNumber(t) || !t.cap && t.low != "'s" && !roleNouns[t.low] && !anonRoles[t.low] && t.low != "camp" {
 			return nil
 		}
 	}
@@ -989,4 +995,19 @@ func (f *finder) leadIn(ui int) (*news.Statement, int) {
 		return nil, 0
 	}
 	return f.build(ui, &c), 0
+}
+
+// titleCase reports a headline in Title Case ("Ben Carson Slams Hillary"),
+// where capitals do not mark names.
+func titleCase(ts []tok) bool {
+	words, caps := 0, 0
+	for _, t := range ts {
+		if t.word && len(t.low) > 3 {
+			words++
+			if t.cap {
+				caps++
+			}
+		}
+	}
+	return words >= 3 && caps*10 >= words*8
 }
