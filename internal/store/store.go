@@ -58,9 +58,12 @@ type StoryRecord struct {
 
 // StoryQuery filters ListStories.
 type StoryQuery struct {
-	Search string // matches titles
-	Outlet string
-	Entity string // entity key or name
+	Search string // words that must all occur in the title (case-insensitive)
+	Outlet string // some member article is from this outlet
+	// Entity is an entity key ("elon musk") or name (case-insensitive) that
+	// some member article's stored analysis mentions.
+	Entity string
+	// From and To keep stories whose [First, Last] overlaps [From, To).
 	From   time.Time
 	To     time.Time
 	Limit  int
@@ -72,12 +75,15 @@ type StoryQuery struct {
 // article or analysis.
 type Store interface {
 	// PutArticles stores articles in one transaction, skipping any whose ID is
-	// already stored; it returns one result per article, in order. Ingested
-	// is set to now for new articles.
+	// already stored (a repeated ID within arts is Exists the second time); it
+	// returns one result per article, in order. For new articles Ingested is set
+	// to now, on the stored row and on the caller's struct, unless the caller
+	// set it already. An article with an empty ID is an error and nothing is stored.
 	PutArticles(ctx context.Context, arts []*news.Article) ([]PutResult, error)
-	// GetArticle returns one article, or ErrNotFound.
+	// GetArticle returns one article, or an error wrapping ErrNotFound.
 	GetArticle(ctx context.Context, id string) (*news.Article, error)
-	// ListArticles returns articles ordered by EffectiveTime then ID.
+	// ListArticles returns articles ordered by EffectiveTime then ID (never
+	// nil). A Search with no letters or digits matches nothing.
 	ListArticles(ctx context.Context, q ArticleQuery) ([]*news.Article, error)
 	// CountArticles returns the number of stored articles, duplicates included.
 	CountArticles(ctx context.Context) (int, error)
@@ -85,18 +91,24 @@ type Store interface {
 	// copies), for building the in-memory duplicate index at start-up.
 	Sketches(ctx context.Context) (map[string]uint64, error)
 
-	// PutAnalysis stores (replacing) one article's analysis for a pipeline version.
+	// PutAnalysis stores (replacing) one article's analysis for a pipeline
+	// version, and indexes its entity keys (Refs) for StoryQuery.Entity. The
+	// article must be stored first, else the error wraps ErrNotFound.
 	PutAnalysis(ctx context.Context, a *news.Analysis) error
-	// GetAnalysis returns an article's analysis for version, or ErrNotFound.
+	// GetAnalysis returns an article's analysis for version, or an error wrapping ErrNotFound.
 	GetAnalysis(ctx context.Context, articleID, version string) (*news.Analysis, error)
-	// MissingAnalysis lists IDs of original articles that lack an analysis for version.
+	// MissingAnalysis lists IDs of original articles that lack an analysis for
+	// version, in ListArticles order; limit 0 means all.
 	MissingAnalysis(ctx context.Context, version string, limit int) ([]string, error)
 
-	// PutStories replaces the whole set of stories in one transaction.
+	// PutStories replaces the whole set of stories in one transaction; a
+	// repeated or empty story ID is an error and leaves the old set in place.
 	PutStories(ctx context.Context, stories []*StoryRecord) error
-	// GetStory returns one story, or ErrNotFound.
+	// GetStory returns one story with its Report, or an error wrapping ErrNotFound.
 	GetStory(ctx context.Context, id string) (*StoryRecord, error)
-	// ListStories returns stories, most recently active first.
+	// ListStories returns stories, most recently active first (Last
+	// descending, then ID). Records carry ArticleIDs and Summary but not
+	// Report, which can be large: GetStory returns it.
 	ListStories(ctx context.Context, q StoryQuery) ([]*StoryRecord, error)
 
 	// Close releases the store's resources.

@@ -88,7 +88,7 @@ func Start(ctx context.Context) (*Server, error) {
 	if bin == "" {
 		return nil, ErrUnavailable
 	}
-	dir, err := os.MkdirTemp("", "crosscheck-pg-")
+	dir, err := os.MkdirTemp(baseDir(), "crosscheck-pg-")
 	if err != nil {
 		return nil, fmt.Errorf("pgtest: %w", err)
 	}
@@ -197,6 +197,25 @@ func runner(dir string) (func(ctx context.Context, name string, args ...string) 
 		cmd.Dir = dir
 		return cmd.CombinedOutput()
 	}, nil
+}
+
+// baseDir is where the cluster directory goes: the usual temp dir, unless we
+// are root and the postgres user could not reach it (TMPDIR under /root), in
+// which case /tmp.
+func baseDir() string {
+	d := os.TempDir()
+	if os.Geteuid() != 0 {
+		return d
+	}
+	for p := d; ; p = filepath.Dir(p) {
+		fi, err := os.Stat(p)
+		if err != nil || fi.Mode().Perm()&0o001 == 0 {
+			return "/tmp"
+		}
+		if p == filepath.Dir(p) {
+			return d
+		}
+	}
 }
 
 // freePort asks the kernel for an unused TCP port on 127.0.0.1.
