@@ -80,6 +80,8 @@ func Open(ctx context.Context, dsn string) (*sqlstore.DB, error) {
 		},
 		SearchArg: tsQuery,
 		Lock:      lock,
+		// Transaction-scoped, so it is released at commit or rollback.
+		StoriesLock: fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d)`, int64(lockID+1)),
 	})
 	if err != nil {
 		db.Close()

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -43,7 +44,10 @@ func (s *DB) PutArticles(ctx context.Context, arts []*news.Article) ([]store.Put
 			return fmt.Errorf("%s: put articles: prepare: %w", s.d.Name, err)
 		}
 		defer stmt.Close()
-		for i, a := range arts {
+		// Insert in ID order: concurrent writers then take row locks in the
+		// same order and cannot deadlock on overlapping batches.
+		for _, i := range byID(arts) {
+			a := arts[i]
 			ing := a.Ingested
 			if ing.IsZero() {
 				ing = now
@@ -80,6 +84,16 @@ func (s *DB) PutArticles(ctx context.Context, arts []*news.Article) ([]store.Put
 		}
 	}
 	return res, nil
+}
+
+// byID returns the indexes of arts sorted by article ID (stable).
+func byID(arts []*news.Article) []int {
+	idx := make([]int, len(arts))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(x, y int) bool { return arts[idx[x]].ID < arts[idx[y]].ID })
+	return idx
 }
 
 // scanner is *sql.Row or *sql.Rows.

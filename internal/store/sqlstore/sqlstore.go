@@ -37,6 +37,10 @@ type Dialect struct {
 	// SearchArg turns the user's plain words into the value bound to the
 	// search placeholder; ok is false when no searchable word remains.
 	SearchArg func(q string) (arg string, ok bool)
+	// StoriesLock, if set, is run first in PutStories' transaction to
+	// serialise concurrent replacements (SQLite's immediate transactions
+	// already do).
+	StoriesLock string
 	// Lock, if set, serialises migrations across processes; it runs on the
 	// connection that then applies them and returns the unlock function.
 	Lock func(ctx context.Context, conn *sql.Conn) (unlock func(), err error)

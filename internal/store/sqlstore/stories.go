@@ -24,6 +24,11 @@ func (s *DB) PutStories(ctx context.Context, stories []*store.StoryRecord) error
 		seen[r.ID] = true
 	}
 	return s.inTx(ctx, "put stories", func(tx *sql.Tx) error {
+		if s.d.StoriesLock != "" {
+			if _, err := tx.ExecContext(ctx, s.d.StoriesLock); err != nil {
+				return fmt.Errorf("%s: put stories: lock: %w", s.d.Name, err)
+			}
+		}
 		for _, q := range []string{`DELETE FROM story_member`, `DELETE FROM story`} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("%s: put stories: clear: %w", s.d.Name, err)

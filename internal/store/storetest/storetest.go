@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Stories", testStories},
 		{"NotFound", testNotFound},
 		{"ConcurrentWriters", testConcurrent},
+		{"ConcurrentStories", testConcurrentStories},
 		{"UnicodeAndLarge", testUnicode},
 	}
 	for _, tc := range tests {
@@ -448,6 +449,9 @@ func testConcurrent(t *testing.T, s store.Store) {
 				for i := lo; i < lo+10; i++ {
 					batch = append(batch, art(fmt.Sprintf("k%04d", i), "AP", "2024-11-15", "t", fmt.Sprintf("body %d", i)))
 				}
+				if w%2 == 1 { // opposite orders must not deadlock
+					slices.Reverse(batch)
+				}
 				res, err := s.PutArticles(context.Background(), batch)
 				if err != nil {
 					errs <- err
@@ -478,6 +482,45 @@ func testConcurrent(t *testing.T, s store.Store) {
 	for id, n := range inserted {
 		if n != 1 {
 			t.Errorf("%s reported Inserted %d times", id, n)
+		}
+	}
+}
+
+func testConcurrentStories(t *testing.T, s store.Store) {
+	// Concurrent replacements serialise: the result is exactly one writer's set.
+	const writers = 4
+	var wg sync.WaitGroup
+	errs := make([]error, writers)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			var recs []*store.StoryRecord
+			for i := 0; i < 5; i++ {
+				recs = append(recs, &store.StoryRecord{ID: fmt.Sprintf("s%d", i), Title: fmt.Sprintf("w%d", w),
+					ArticleIDs: []string{fmt.Sprintf("a%d", i)}, Last: day("2024-11-15")})
+			}
+			for r := 0; r < 3 && errs[w] == nil; r++ {
+				errs[w] = s.PutStories(context.Background(), recs)
+			}
+		}(w)
+	}
+	wg.Wait()
+	for w, err := range errs {
+		if err != nil {
+			t.Errorf("writer %d: %v", w, err)
+		}
+	}
+	recs, err := s.ListStories(context.Background(), store.StoryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 5 {
+		t.Fatalf("%d stories, want 5", len(recs))
+	}
+	for _, r := range recs {
+		if r.Title != recs[0].Title || len(r.ArticleIDs) != 1 {
+			t.Errorf("mixed sets: %+v vs %+v", r, recs[0])
 		}
 	}
 }
