@@ -14,6 +14,12 @@ import (
 // offset. It reads a.Sentences (falling back to its own split when empty),
 // a.Entities and a.Refs; a may be nil. Every span is a valid slice of text.
 func Find(text string, a *news.Analysis) []news.Statement {
+	f := newFinder(text, a)
+	f.filter = true
+	return f.run()
+}
+
+func newFinder(text string, a *news.Analysis) *finder {
 	if a == nil {
 		a = &news.Analysis{}
 	}
@@ -24,6 +30,10 @@ func Find(text string, a *news.Analysis) []news.Statement {
 	}
 	f.mentions = append([]news.Mention(nil), a.Entities...)
 	sort.SliceStable(f.mentions, func(i, j int) bool { return f.mentions[i].Start < f.mentions[j].Start })
+	return f
+}
+
+func (f *finder) run() []news.Statement {
 	f.units = f.makeUnits()
 	for ui := range f.units {
 		f.scanUnit(ui)
@@ -49,6 +59,11 @@ type finder struct {
 	quotes   []quoteSpan
 	units    []unit
 	out      []news.Statement
+	// filter drops candidates the statement model rejects; feats keeps
+	// every candidate's features (for training) when non-nil.
+	filter bool
+	feats  *[][]uint32
+	cands  *[]news.Statement
 }
 
 func (f *finder) makeUnits() []unit {
@@ -131,7 +146,7 @@ func (f *finder) scanUnit(ui int) {
 	u := &f.units[ui]
 	ts := u.toks
 	start := len(f.out)
-	if st := f.colonHead(ui); st != nil {
+	if st := f.colonHead(ui); st != nil && f.keep(ts, 0, st) {
 		f.out = append(f.out, *st)
 	}
 	for i := 0; i < len(ts); i++ {
@@ -152,7 +167,7 @@ func (f *finder) scanUnit(ui int) {
 		default:
 			st, skip = f.verbCue(ui, i)
 		}
-		if st != nil {
+		if st != nil && f.keep(ts, i, st) {
 			f.out = append(f.out, *st)
 		}
 		if skip > 0 {

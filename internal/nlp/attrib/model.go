@@ -144,11 +144,7 @@ type TrainDoc struct {
 // returns it gzip'd, ready to be written to cuemodel.bin.gz. Deterministic:
 // examples are visited in document order.
 func TrainCues(docs []TrainDoc, epochs int, rate float64) ([]byte, error) {
-	type ex struct {
-		f []uint32
-		y float32
-	}
-	var exs []ex
+	var exs []example
 	for _, d := range docs {
 		ts := tokenize(d.Text, 0, len(d.Text))
 		qs := findQuotes(d.Text)
@@ -170,9 +166,24 @@ func TrainCues(docs []TrainDoc, epochs int, rate float64) ([]byte, error) {
 			}
 			q := quoteAt(qs, t.s)
 			inq := q >= 0 && qs[q].s != t.s
-			exs = append(exs, ex{features(ts, i, inq, nil), y})
+			exs = append(exs, example{features(ts, i, inq, nil), y})
 		}
 	}
+	gz, err := fit(exs, epochs, rate)
+	if err != nil {
+		return nil, fmt.Errorf("attrib: train cues: %w", err)
+	}
+	return gz, nil
+}
+
+// example is one training instance: hashed features and a 0/1 label.
+type example struct {
+	f []uint32
+	y float32
+}
+
+// fit trains a logistic regression by SGD and returns its weights gzip'd.
+func fit(exs []example, epochs int, rate float64) ([]byte, error) {
 	w := make([]float32, 1<<modelBits)
 	for ep := 0; ep < epochs; ep++ {
 		lr := float32(rate / (1 + float64(ep)))
@@ -195,13 +206,13 @@ func TrainCues(docs []TrainDoc, epochs int, rate float64) ([]byte, error) {
 	var b bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
 	if err != nil {
-		return nil, fmt.Errorf("attrib: train cues: %w", err)
+		return nil, fmt.Errorf("fit: %w", err)
 	}
 	if _, err := zw.Write(raw); err != nil {
-		return nil, fmt.Errorf("attrib: train cues: %w", err)
+		return nil, fmt.Errorf("fit: %w", err)
 	}
 	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("attrib: train cues: %w", err)
+		return nil, fmt.Errorf("fit: %w", err)
 	}
 	return b.Bytes(), nil
 }

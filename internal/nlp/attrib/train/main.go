@@ -9,8 +9,10 @@
 //
 // Retrain with:
 //
-//	go run ./internal/nlp/attrib/train -data ../shared/eval/attribution/polnear_train.jsonl \
-//	    -out internal/nlp/attrib/cues.tsv -model internal/nlp/attrib/cuemodel.bin.gz
+//	go run ./internal/nlp/attrib/train -stage cues   # cues.tsv and cuemodel.bin.gz
+//	go run ./internal/nlp/attrib/train -stage stmt   # stmtmodel.bin.gz, built on the new cue model
+//
+// (-data defaults to ../shared/eval/attribution/polnear_train.jsonl, run from the repository root.)
 //
 // The data (PolNeAR, networkdynamics/PolNeAR @ c3eee83, research use only) is
 // read from the evaluation kit and never copied into the repository; only the
@@ -35,7 +37,9 @@ import (
 type record struct {
 	Text         string `json:"text"`
 	Attributions []struct {
-		Cue [][2]int `json:"cue"`
+		Source  [][2]int `json:"source"`
+		Cue     [][2]int `json:"cue"`
+		Content [][2]int `json:"content"`
 	} `json:"attributions"`
 }
 
@@ -45,21 +49,29 @@ func main() {
 	minCue := flag.Int("min", 3, "minimum number of cue occurrences")
 	minRatio := flag.Float64("ratio", 0.05, "minimum share of occurrences that are cues")
 	modelOut := flag.String("model", "internal/nlp/attrib/cuemodel.bin.gz", "output cue model")
+	stmtOut := flag.String("stmt", "internal/nlp/attrib/stmtmodel.bin.gz", "output statement model")
 	epochs := flag.Int("epochs", 4, "training epochs of the cue model")
+	stage := flag.String("stage", "cues", "what to train: cues (lexicon and cue model) or stmt (statement model; run after cues, so it is compiled with the new cue model)")
 	flag.Parse()
-	if err := run(*data, *out, *modelOut, *minCue, *minRatio, *epochs); err != nil {
+	if *stage == "stmt" {
+		*out, *modelOut = "", ""
+	} else {
+		*stmtOut = ""
+	}
+	if err := run(*data, *out, *modelOut, *stmtOut, *minCue, *minRatio, *epochs); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out, modelOut string, minCue int, minRatio float64, epochs int) error {
+func run(data, out, modelOut, stmtOut string, minCue int, minRatio float64, epochs int) error {
 	f, err := os.Open(data)
 	if err != nil {
 		return fmt.Errorf("train: open data: %w", err)
 	}
 	defer f.Close()
 	var docs []attrib.TrainDoc
+	var fdocs []attrib.FilterDoc
 	cue := map[string]int{}
 	tot := map[string]int{}
 	sc := bufio.NewScanner(f)
@@ -86,6 +98,20 @@ func run(data, out, modelOut string, minCue int, minRatio float64, epochs int) e
 			}
 		}
 		docs = append(docs, td)
+		fd := attrib.FilterDoc{Text: r.Text}
+		conv := func(sps [][2]int) []news.Span {
+			var out []news.Span
+			for _, sp := range sps {
+				if 0 <= sp[0] && sp[0] < sp[1] && sp[1] <= len(runes) {
+					out = append(out, news.Span{Start: byteAt[sp[0]], End: byteAt[sp[1]]})
+				}
+			}
+			return out
+		}
+		for _, a := range r.Attributions {
+			fd.Attributions = append(fd.Attributions, attrib.GoldAttribution{Source: conv(a.Source), Cue: conv(a.Cue), Content: conv(a.Content)})
+		}
+		fdocs = append(fdocs, fd)
 		mark := make([]bool, len(runes))
 		for _, a := range r.Attributions {
 			for _, sp := range a.Cue {
@@ -114,6 +140,9 @@ func run(data, out, modelOut string, minCue int, minRatio float64, epochs int) e
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("train: read data: %w", err)
 	}
+	if out == "" {
+		return trainFilter(fdocs, stmtOut, epochs)
+	}
 	var words []string
 	for w, c := range cue {
 		if c >= minCue && float64(c)/float64(tot[w]) >= minRatio {
@@ -137,5 +166,22 @@ func run(data, out, modelOut string, minCue int, minRatio float64, epochs int) e
 		return fmt.Errorf("train: write model: %w", err)
 	}
 	fmt.Fprintf(os.Stderr, "train: cue model (%d bytes) written to %s\n", len(gz), modelOut)
+	if stmtOut == "" {
+		return nil
+	}
+	return nil
+}
+
+// trainFilter fits the statement model on the candidates of the embedded
+// lexicon and cue model and writes it to stmtOut.
+func trainFilter(docs []attrib.FilterDoc, stmtOut string, epochs int) error {
+	gz, err := attrib.TrainFilter(docs, epochs, 0.05)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(stmtOut, gz, 0o644); err != nil {
+		return fmt.Errorf("train: write statement model: %w", err)
+	}
+	fmt.Fprintf(os.Stderr, "train: statement model (%d bytes) written to %s\n", len(gz), stmtOut)
 	return nil
 }
