@@ -364,12 +364,12 @@ done:
 	if !tail && sepBefore && r < len(ts) && !hasClause(ts[r:]) {
 		// "“…,” Clinton told People." / "…, Trump said in an interview."
 		quoted := isCloseQuote(ts[c.srcS-1]) || c.srcS > 1 && isCloseQuote(ts[c.srcS-2])
-		if quoted || prepositions[ts[r].low] || strings.HasSuffix(ts[r].low, "ly") {
+		if quoted || (prepositions[ts[r].low] || strings.HasSuffix(ts[r].low, "ly")) && ts[r].low != "to" && !adverbialOpener(ts[:c.srcS-1]) {
 			tail = true
 		}
 	}
 	switch {
-	case c.srcE > c.srcS && tail && sepBefore:
+	case c.srcE > c.srcS && tail && sepBefore && !adverbialOpener(ts[:c.srcS-1]):
 		// "CONTENT, SOURCE said."
 		f.contentBefore(ts, c.srcS-1, &c)
 		if c.quote {
@@ -1025,4 +1025,23 @@ func titleCase(ts []tok) bool {
 		}
 	}
 	return words >= 3 && caps*10 >= words*8
+}
+
+// adverbialOpener reports whether the tokens before a source are only an
+// opening adverbial ("In virtually every policy realm", "Earlier") rather
+// than reported content.
+func adverbialOpener(ts []tok) bool {
+	if len(ts) == 0 || len(ts) > 8 {
+		return false
+	}
+	first := ts[0].low
+	if !(npStop[first] || timeWords[first] || strings.HasSuffix(first, "ly") || first == "earlier" || first == "later" || first == "still" || first == "instead" || first == "here" || first == "there") {
+		return false
+	}
+	for _, t := range ts {
+		if isQuoteMark(t) || beForms[t.low] || t.low == "has" || t.low == "have" || t.low == "will" || t.low == "would" {
+			return false
+		}
+	}
+	return true
 }
