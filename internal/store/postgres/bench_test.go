@@ -52,3 +52,10 @@ func BenchmarkSearch(b *testing.B) {
 	}
 	storetest.BenchSearch(b, searchDB.s)
 }
+
+// BenchmarkAnalysis stores and reads back analyses and lists stories.
+func BenchmarkAnalysis(b *testing.B) {
+	s := openBench(b)
+	defer s.Close()
+	storetest.BenchAnalysis(b, s)
+}

@@ -59,3 +59,13 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// BenchmarkAnalysis stores and reads back analyses and lists stories.
+func BenchmarkAnalysis(b *testing.B) {
+	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "an.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.BenchAnalysis(b, s)
+}

@@ -113,14 +113,17 @@ func (s *DB) ListStories(ctx context.Context, q store.StoryQuery) ([]*store.Stor
 		}
 	}
 	if q.Outlet != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM story_member m JOIN article ar ON ar.id = m.article_id
-			WHERE m.story_id = s.id AND ar.outlet = `+a.add(q.Outlet)+`)`)
+		// IN (uncorrelated) rather than EXISTS: the set of matching stories is
+		// computed once from the outlet index, not re-scanned per story.
+		where = append(where, `s.id IN (SELECT m.story_id FROM article ar JOIN story_member m ON m.article_id = ar.id
+			WHERE ar.outlet = `+a.add(q.Outlet)+`)`)
 	}
 	if q.Entity != "" {
 		key := a.add(q.Entity)
 		fold := a.add(strings.ToLower(q.Entity))
-		where = append(where, `EXISTS (SELECT 1 FROM story_member m JOIN article_entity e ON e.article_id = m.article_id
-			WHERE m.story_id = s.id AND (e.key = `+key+` OR e.name_fold = `+fold+`))`)
+		where = append(where, `s.id IN (SELECT m.story_id FROM article_entity e JOIN story_member m ON m.article_id = e.article_id
+			WHERE e.key = `+key+` UNION SELECT m.story_id FROM article_entity e JOIN story_member m ON m.article_id = e.article_id
+			WHERE e.name_fold = `+fold+`)`)
 	}
 	if !q.From.IsZero() {
 		where = append(where, "s.last_ns >= "+a.add(q.From.UnixNano()))

@@ -112,3 +112,81 @@ func BenchSearch(b *testing.B, s store.Store) {
 		})
 	}
 }
+
+// BenchAnalysis measures PutAnalysis and GetAnalysis of realistic analyses
+// (a 4 KB article: 40 sentences, 60 mentions, 20 entities, 30 claims).
+func BenchAnalysis(b *testing.B, s store.Store) {
+	ctx := context.Background()
+	const n = 1000
+	arts := Corpus("an", n, 4096)
+	if _, err := s.PutArticles(ctx, arts); err != nil {
+		b.Fatal(err)
+	}
+	mk := func(id string) *news.Analysis {
+		an := &news.Analysis{ArticleID: id, Version: "bench", Date: "2024-11-15"}
+		for i := 0; i < 40; i++ {
+			an.Sentences = append(an.Sentences, news.Sentence{Span: news.Span{Start: i * 100, End: i*100 + 99}})
+		}
+		for i := 0; i < 60; i++ {
+			an.Entities = append(an.Entities, news.Mention{Span: news.Span{Start: i * 60, End: i*60 + 9},
+				Text: "Elon Musk", Type: news.Person, Ref: fmt.Sprintf("e%d", i%20+1)})
+		}
+		for i := 0; i < 20; i++ {
+			an.Refs = append(an.Refs, news.EntityRef{ID: fmt.Sprintf("e%d", i+1), Name: vocab[i*7+50], Type: news.Person, Key: vocab[i*7+50]})
+		}
+		for i := 0; i < 30; i++ {
+			an.Claims = append(an.Claims, news.Claim{Span: news.Span{Start: i * 120, End: i*120 + 80}, Predicate: "meet",
+				Polarity: news.Positive, Statement: -1, Key: "elon musk|meet", Participants: []string{"elon musk", "iran"}})
+		}
+		return an
+	}
+	b.Run("put", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if err := s.PutAnalysis(ctx, mk(arts[i%n].ID)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, a := range arts {
+		if err := s.PutAnalysis(ctx, mk(a.ID)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Run("get", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := s.GetAnalysis(ctx, arts[i%n].ID, "bench"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// Stories over those articles, listed as the web page does.
+	var recs []*store.StoryRecord
+	for i := 0; i < n; i += 5 {
+		r := &store.StoryRecord{ID: fmt.Sprintf("story%05d", i), Title: arts[i].Title, Summary: []byte(`{"outlets":3}`),
+			Report: make([]byte, 20000), First: arts[i].Published, Last: arts[i+4].Published, Updated: arts[i+4].Published}
+		for j := i; j < i+5; j++ {
+			r.ArticleIDs = append(r.ArticleIDs, arts[j].ID)
+		}
+		recs = append(recs, r)
+	}
+	if err := s.PutStories(ctx, recs); err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range []struct {
+		name string
+		q    store.StoryQuery
+	}{
+		{"list-stories", store.StoryQuery{Limit: 50}},
+		{"list-stories-entity", store.StoryQuery{Limit: 50, Entity: vocab[50]}},
+		{"list-stories-outlet", store.StoryQuery{Limit: 50, Outlet: "outlet3"}},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				recs, err := s.ListStories(ctx, q.q)
+				if err != nil || len(recs) == 0 {
+					b.Fatal(len(recs), err)
+				}
+			}
+		})
+	}
+}
