@@ -118,6 +118,8 @@ func features(ts []tok, i int, inQuote bool, buf []uint32) []uint32 {
 		hash(15, stem(w), ""),
 		hash(16, stem(w), at(i+1)),
 		hash(17, stem(w), sh(i-1)),
+		hash(18, w, near(ts, i)),
+		hash(19, stem(w), at(i-1)),
 	)
 }
 
@@ -126,7 +128,7 @@ func (m *cueModel) prob(ts []tok, i int, inQuote bool) float64 {
 	if m.w == nil {
 		return 0
 	}
-	var buf [20]uint32
+	var buf [24]uint32
 	var z float32
 	for _, h := range features(ts, i, inQuote, buf[:0]) {
 		z += m.w[h]
@@ -226,4 +228,27 @@ func stem(w string) string {
 		}
 	}
 	return w
+}
+
+// near summarises what surrounds a candidate cue: a "that" or an opening
+// quotation mark just after it, a closing mark or comma just before it.
+func near(ts []tok, i int) string {
+	b := []byte("----")
+	for k := i + 1; k < len(ts) && k <= i+3; k++ {
+		if ts[k].low == "that" {
+			b[0] = 't'
+		}
+		if isOpenQuote(ts[k]) || ts[k].text == ":" {
+			b[1] = 'q'
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if isCloseQuote(ts[k]) {
+			b[2] = 'q'
+		}
+		if ts[k].text == "," {
+			b[3] = ','
+		}
+	}
+	return string(b)
 }
