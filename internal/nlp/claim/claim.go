@@ -133,6 +133,12 @@ func (x *extractor) units() []unit {
 	var covered []news.Span
 	for i := range x.a.Statements {
 		st := &x.a.Statements[i]
+		if !Communicative(st.Cue.Text) {
+			// "Trump withdrew the United States from the deal": an
+			// attribution in PolNeAR's broad sense, but the verb is the
+			// event itself; the sentence is the article's own claim.
+			continue
+		}
 		covered = append(covered, st.Span, st.Cue.Span)
 		if st.Source != nil {
 			covered = append(covered, st.Source.Span)
@@ -140,6 +146,11 @@ func (x *extractor) units() []unit {
 		switch st.Stance {
 		case news.Decline, news.NoResponse, news.Neither:
 			continue // non-answers are reported from the statement itself
+		}
+		if x.hasNested(i) {
+			// "IRNA reported that Baghaei denied that …": the inner
+			// statement carries the claim, with IRNA as its relay.
+			continue
 		}
 		if !st.Span.Valid(len(x.text)) || st.Len() == 0 {
 			continue
@@ -912,4 +923,58 @@ func (x *extractor) relatives(ts []tok, u unit, prevEvent string) []news.Claim {
 		k = j
 	}
 	return out
+}
+
+// communicative lists the lemmas of cues that report speech or knowledge.
+var communicative = map[string]bool{
+	"say": true, "tell": true, "report": true, "state": true, "claim": true, "announc": true, "confirm": true,
+	"deni": true, "deny": true, "reject": true, "cite": true, "accord": true, "indic": true, "mention": true,
+	"describ": true, "character": true, "add": true, "note": true, "write": true, "declar": true, "insist": true,
+	"warn": true, "explain": true, "acknowledg": true, "admit": true, "suggest": true, "alleg": true,
+	"assert": true, "argu": true, "comment": true, "respond": true, "repli": true, "quot": true, "believ": true,
+	"think": true, "expect": true, "estim": true, "testifi": true, "disclos": true, "reveal": true, "brief": true,
+	"inform": true, "declin": true, "refus": true, "dismiss": true, "rebuf": true, "predict": true, "promis": true,
+	"pledg": true, "vow": true, "threaten": true, "question": true, "ask": true, "urg": true, "call": true,
+	"neither": true, "did": true, "has": true, "have": true, "could": true, "would": true, "confirm_": true,
+	"statement": true, "stat": true, "told": true, "learn": true, "show": true, "find": true, "conclud": true,
+	"recal": true, "recount": true, "emphas": true, "stress": true, "observ": true, "remark": true,
+	"specul": true, "hint": true, "signal": true, "concede": true, "conced": true, "contend": true, "maintain": true,
+	"accus": true, "blame": true, "prais": true, "criticis": true, "critic": true, "condemn": true, "denounc": true,
+	"welcom": true, "express": false,
+}
+
+// Communicative reports whether a cue ("said", "according to", "did not
+// respond", "neither confirmed nor denied") reports speech rather than
+// being the event itself ("withdrew", "ordered").
+func Communicative(cue string) bool {
+	f := strings.Fields(strings.ToLower(cue))
+	if len(f) == 0 {
+		return false
+	}
+	for _, w := range f {
+		w = strings.Trim(w, ".,;:")
+		if w == "not" || w == "to" || w == "a" || w == "in" {
+			continue
+		}
+		if communicative[Lemma(w)] || communicative[w] {
+			return true
+		}
+		if l, ok := irregular[w]; ok && communicative[l] {
+			return true
+		}
+		break
+	}
+	return false
+}
+
+// hasNested reports whether another communicative statement's cue lies
+// inside statement i's content.
+func (x *extractor) hasNested(i int) bool {
+	st := x.a.Statements[i]
+	for j, o := range x.a.Statements {
+		if j != i && st.Span.Contains(o.Cue.Span) && o.Cue.Len() > 0 && Communicative(o.Cue.Text) {
+			return true
+		}
+	}
+	return false
 }
