@@ -19,13 +19,21 @@ func nowNanos() int64 { return time.Now().UnixNano() }
 const articleCols = `a.id, a.external_id, a.outlet, a.outlet_confidence, a.url, a.title,
 	a.published_ns, a.date_precision, a.body, a.source, a.ingested_ns, a.duplicate_of, a.sketch`
 
-const insertArticle = `INSERT INTO article (id, external_id, outlet, outlet_confidence, url, title,
-	published_ns, date_precision, body, source, ingested_ns, duplicate_of, sketch, effective_ns)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-	ON CONFLICT (id) DO NOTHING`
+// insertArticles is the multi-row insert; RETURNING names the rows that were
+// new, so one statement answers Inserted/Exists for a whole chunk.
+const insertArticles = `INSERT INTO article (id, external_id, outlet, outlet_confidence, url, title,
+	published_ns, date_precision, body, source, ingested_ns, duplicate_of, sketch, effective_ns) VALUES `
+
+// articleParams is the number of parameters one row of insertArticles takes.
+const articleParams = 14
+
+// insertChunk is the rows per statement: few round trips, well under both
+// engines' parameter limits (SQLite 32766, PostgreSQL 65535).
+const insertChunk = 100
 
 // PutArticles stores arts in one transaction, skipping IDs already stored.
-// Ingested is set on each newly stored article (and on the caller's struct).
+// Ingested is set on each newly stored article (and on the caller's struct)
+// unless the caller set it.
 func (s *DB) PutArticles(ctx context.Context, arts []*news.Article) ([]store.PutResult, error) {
 	res := make([]store.PutResult, len(arts))
 	if len(arts) == 0 {
@@ -36,41 +44,23 @@ func (s *DB) PutArticles(ctx context.Context, arts []*news.Article) ([]store.Put
 			return nil, fmt.Errorf("%s: put articles: article %d: empty ID", s.d.Name, i)
 		}
 	}
-	now := s.now()
-	ingested := make([]bool, len(arts))
-	err := s.inTx(ctx, "put articles", func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, insertArticle)
-		if err != nil {
-			return fmt.Errorf("%s: put articles: prepare: %w", s.d.Name, err)
+	// Insert in ID order: concurrent writers then take row locks in the same
+	// order and cannot deadlock on overlapping batches. A repeated ID is
+	// inserted once; its later copies are Exists.
+	var order []int
+	for k, i := range byID(arts) {
+		res[i] = store.Exists
+		if k == 0 || arts[i].ID != arts[order[len(order)-1]].ID {
+			order = append(order, i)
 		}
-		defer stmt.Close()
-		// Insert in ID order: concurrent writers then take row locks in the
-		// same order and cannot deadlock on overlapping batches.
-		for _, i := range byID(arts) {
-			a := arts[i]
-			ing := a.Ingested
-			if ing.IsZero() {
-				ing = now
-			}
-			eff := a.Published
-			if eff.IsZero() {
-				eff = ing
-			}
-			r, err := stmt.ExecContext(ctx, a.ID, a.ExternalID, a.Outlet, a.OutletConfidence, a.URL, a.Title,
-				nanos(a.Published), a.DatePrecision, a.Body, a.Source, ing.UnixNano(), a.DuplicateOf,
-				int64(a.Sketch), eff.UnixNano())
-			if err != nil {
-				return fmt.Errorf("%s: put article %s: %w", s.d.Name, a.ID, err)
-			}
-			n, err := r.RowsAffected()
-			if err != nil {
-				return fmt.Errorf("%s: put article %s: %w", s.d.Name, a.ID, err)
-			}
-			if n == 0 {
-				res[i] = store.Exists
-			} else {
-				res[i] = store.Inserted
-				ingested[i] = a.Ingested.IsZero()
+	}
+	now := s.now()
+	inserted := make([]bool, len(arts))
+	err := s.inTx(ctx, "put articles", func(tx *sql.Tx) error {
+		for lo := 0; lo < len(order); lo += insertChunk {
+			chunk := order[lo:min(lo+insertChunk, len(order))]
+			if err := s.insertChunk(ctx, tx, arts, chunk, now, inserted); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -79,11 +69,68 @@ func (s *DB) PutArticles(ctx context.Context, arts []*news.Article) ([]store.Put
 		return nil, err
 	}
 	for i, a := range arts {
-		if ingested[i] {
-			a.Ingested = now
+		if inserted[i] {
+			res[i] = store.Inserted
+			if a.Ingested.IsZero() {
+				a.Ingested = now
+			}
 		}
 	}
 	return res, nil
+}
+
+// insertChunk inserts arts[i] for i in chunk (distinct IDs) and marks in
+// inserted those that were new.
+func (s *DB) insertChunk(ctx context.Context, tx *sql.Tx, arts []*news.Article, chunk []int, now time.Time, inserted []bool) error {
+	var b strings.Builder
+	b.WriteString(insertArticles)
+	vals := make(args, 0, len(chunk)*articleParams)
+	pos := make(map[string]int, len(chunk))
+	for k, i := range chunk {
+		a := arts[i]
+		pos[a.ID] = i
+		ing := a.Ingested
+		if ing.IsZero() {
+			ing = now
+		}
+		eff := a.Published
+		if eff.IsZero() {
+			eff = ing
+		}
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for j, v := range []any{a.ID, a.ExternalID, a.Outlet, a.OutletConfidence, a.URL, a.Title,
+			nanos(a.Published), a.DatePrecision, a.Body, a.Source, ing.UnixNano(), a.DuplicateOf,
+			int64(a.Sketch), eff.UnixNano()} {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(vals.add(v))
+		}
+		b.WriteByte(')')
+	}
+	b.WriteString(" ON CONFLICT (id) DO NOTHING RETURNING id")
+	first, last := arts[chunk[0]].ID, arts[chunk[len(chunk)-1]].ID
+	rows, err := tx.QueryContext(ctx, b.String(), vals...)
+	if err != nil {
+		return fmt.Errorf("%s: put articles %s…%s: %w", s.d.Name, first, last, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return fmt.Errorf("%s: put articles %s…%s: %w", s.d.Name, first, last, err)
+		}
+		if i, ok := pos[id]; ok {
+			inserted[i] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%s: put articles %s…%s: %w", s.d.Name, first, last, err)
+	}
+	return nil
 }
 
 // byID returns the indexes of arts sorted by article ID (stable).
