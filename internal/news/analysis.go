@@ -148,7 +148,19 @@ type Statement struct {
 	Quote bool `json:"quote,omitempty"`
 	// Sentence is the index of the sentence holding the cue.
 	Sentence int `json:"sentence"`
+	// Kind is StatementSpeech when the cue reports what was said or written
+	// ("said", "according to", "denied", "declined to comment") and
+	// StatementAttitude for the wider PolNeAR sense of attribution: a belief,
+	// intention, perception or evaluation ("Iran opposes …", "voters want …",
+	// "seemed"). Claims should come from speech statements.
+	Kind string `json:"kind,omitempty"`
 }
+
+// Statement kinds.
+const (
+	StatementSpeech   = "speech"
+	StatementAttitude = "attitude"
+)
 
 // Claim polarity and role.
 const (

@@ -58,6 +58,24 @@ func TestConstructions(t *testing.T) {
 	}
 }
 
+// TestAttitude checks that beliefs and intentions are kept apart from speech.
+func TestAttitude(t *testing.T) {
+	text := "Iran opposes Trump's second term, intelligence officials said."
+	got := Find(text, nil)
+	for _, st := range got {
+		want := news.StatementAttitude
+		if st.Cue.Text == "said" {
+			want = news.StatementSpeech
+		}
+		if st.Kind != want {
+			t.Errorf("cue %q: kind = %q, want %q", st.Cue.Text, st.Kind, want)
+		}
+	}
+	if findStatement(text, got, "said", "Iran opposes") == nil {
+		t.Errorf("no speech statement: %s", dump(text, got))
+	}
+}
+
 // TestMultiSentenceQuote checks that a quote continuing after its cue is one statement.
 func TestMultiSentenceQuote(t *testing.T) {
 	text := "“We lost,” she said. “We will be back next year.”\n\nThe team left."

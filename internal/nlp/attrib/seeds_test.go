@@ -127,6 +127,9 @@ func checkStatement(t *testing.T, text string, st *news.Statement, w seedWant) {
 	if st.Stance != w.stance {
 		t.Errorf("stance = %q, want %q", st.Stance, w.stance)
 	}
+	if st.Kind != news.StatementSpeech {
+		t.Errorf("kind = %q, want %q", st.Kind, news.StatementSpeech)
+	}
 	if w.quote && !st.Quote {
 		t.Errorf("not marked as a quote")
 	}

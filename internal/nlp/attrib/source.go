@@ -83,6 +83,10 @@ func (f *finder) build(ui int, c *cand) *news.Statement {
 	if st.Stance == news.Assert && declines(f.text[st.Start:st.End]) {
 		st.Stance = news.Decline
 	}
+	st.Kind = news.StatementAttitude
+	if st.Stance != news.Assert || isSpeech(st.Cue.Text) {
+		st.Kind = news.StatementSpeech
+	}
 	if !st.Span.Valid(len(f.text)) || st.End <= st.Start {
 		return nil
 	}
@@ -388,4 +392,36 @@ func copySource(s, p *news.Source) {
 	}
 	s.Anonymous = p.Anonymous
 	s.Kind = p.Kind
+}
+
+// speechStems are the stems of cues that report speech or writing.
+var speechStems = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`said say says saying told tell tells telling reported report reports reporting
+		according citing cited cite stated state states confirmed confirm denied deny denies rejected reject
+		mentioned mention indicated indicate described describe announced announce revealed reveal insisted
+		insist warned warn noted note added add adding wrote write writes writing declared declare claimed claim
+		asserted assert explained explain stressed stress testified testify argued argue suggested suggest
+		acknowledged acknowledge admitted admit tweeted tweet posted post responded respond replied reply asked
+		ask characterized characterised disclosed disclose dismissed dismiss refuted refute disputed dispute
+		declined decline refused refuse commented comment urged urge accused accuse criticized criticised
+		criticize praised praise blasted slammed recalled recall predicted predict promised promise pledged
+		pledge vowed vow conceded concede complained complain questioned question quoted quote read reads
+		emphasized emphasised repeated repeat reiterated reiterate alleged allege contended contend maintained
+		maintain estimated estimate concluded conclude informed inform assured assure told briefed brief
+		called calling calls : in asked answered answer shouted yelled joked wondered`) {
+		m[stem(w)] = true
+	}
+	return m
+}()
+
+// isSpeech reports whether a cue reports speech or writing rather than an
+// attitude ("opposes", "wants", "seemed").
+func isSpeech(cue string) bool {
+	for _, w := range strings.Fields(strings.ToLower(cue)) {
+		if speechStems[stem(w)] {
+			return true
+		}
+	}
+	return false
 }
