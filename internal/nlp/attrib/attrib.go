@@ -219,13 +219,38 @@ func cueAt(ts []tok, i int) (end int, stance string, ok bool) {
 		return i + 1, news.Deny, true
 	case always[w]:
 		return i + 1, news.Assert, true
-	case (vocab[w] || vocab["~"+stem(w)]) && (!ts[i].cap || i > 0 && titleCase(ts)) && !timeWords[w] && (!strings.HasSuffix(w, "ly") || w == "reportedly") &&
-		(lexicon[w] || !(i >= 2 && determiners[ts[i-2].low] && ts[i-1].word && !ts[i-1].cap)) &&
-		!(i >= 1 && strings.HasSuffix(ts[i-1].low, "ing") && !lexicon[w]) &&
-		model.prob(ts, i, false) >= cueThreshold:
+	case modelCue(ts, i):
 		return i + 1, news.Assert, true
 	}
 	return 0, "", false
+}
+
+// modelCue reports whether the cue model takes word i for a cue: a word of
+// the learned vocabulary (or sharing a stem with one) above cueThreshold, or
+// any other content word above oovThreshold. Cheap checks come first.
+func modelCue(ts []tok, i int) bool {
+	t := ts[i]
+	w := t.low
+	if !t.word || timeWords[w] || stopHeads[w] || notHead[w] || strings.HasSuffix(w, "ly") && w != "reportedly" {
+		return false
+	}
+	if t.cap && !(i > 0 && titleCase(ts)) {
+		return false
+	}
+	// A noun after a determiner and modifier ("a written message") or the
+	// object of an -ing verb ("seeking comment") is no cue.
+	if !lexicon[w] && (i >= 2 && determiners[ts[i-2].low] && ts[i-1].word && !ts[i-1].cap ||
+		i >= 1 && strings.HasSuffix(ts[i-1].low, "ing")) {
+		return false
+	}
+	th := cueThreshold
+	if !vocab[w] && !vocab["~"+stem(w)] {
+		if len(w) < 4 || t.cap {
+			return false
+		}
+		th = oovThreshold
+	}
+	return model.prob(ts, i, false) >= th
 }
 
 // verbCue builds a statement around a verbal cue at token i.
@@ -1045,3 +1070,6 @@ func adverbialOpener(ts []tok) bool {
 	}
 	return true
 }
+
+// oovThreshold is the cue probability a word outside the vocabulary needs.
+var oovThreshold = 0.3
