@@ -43,6 +43,10 @@ func (s *DB) PutArticles(ctx context.Context, arts []*news.Article) ([]store.Put
 		if a == nil || a.ID == "" {
 			return nil, fmt.Errorf("%s: put articles: article %d: empty ID", s.d.Name, i)
 		}
+		if !storable(a.Published) || !storable(a.Ingested) {
+			return nil, fmt.Errorf("%s: put article %s: date %s outside the storable years 1678-2261",
+				s.d.Name, a.ID, a.EffectiveTime().Format("2006-01-02"))
+		}
 	}
 	// Insert in ID order: concurrent writers then take row locks in the same
 	// order and cannot deadlock on overlapping batches. A repeated ID is
@@ -133,6 +137,11 @@ func (s *DB) insertChunk(ctx context.Context, tx *sql.Tx, arts []*news.Article, 
 	return nil
 }
 
+// storable reports whether t is zero or fits in int64 nanoseconds.
+func storable(t time.Time) bool {
+	return t.IsZero() || (t.Year() >= 1678 && t.Year() <= 2261)
+}
+
 // byID returns the indexes of arts sorted by article ID (stable).
 func byID(arts []*news.Article) []int {
 	idx := make([]int, len(arts))
@@ -187,10 +196,10 @@ func (s *DB) ListArticles(ctx context.Context, q store.ArticleQuery) ([]*news.Ar
 		where = append(where, "a.outlet = "+a.add(q.Outlet))
 	}
 	if !q.From.IsZero() {
-		where = append(where, "a.effective_ns >= "+a.add(q.From.UnixNano()))
+		where = append(where, "a.effective_ns >= "+a.add(clampNanos(q.From)))
 	}
 	if !q.To.IsZero() {
-		where = append(where, "a.effective_ns < "+a.add(q.To.UnixNano()))
+		where = append(where, "a.effective_ns < "+a.add(clampNanos(q.To)))
 	}
 	if q.IDs != nil {
 		if len(q.IDs) == 0 {

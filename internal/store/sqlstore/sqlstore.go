@@ -93,7 +93,19 @@ func nanos(t time.Time) sql.NullInt64 {
 	if t.IsZero() {
 		return sql.NullInt64{}
 	}
-	return sql.NullInt64{Int64: t.UnixNano(), Valid: true}
+	return sql.NullInt64{Int64: clampNanos(t), Valid: true}
+}
+
+// clampNanos is t.UnixNano, saturating outside the years 1678-2261 where
+// UnixNano is undefined, so query bounds like year 1 or 9999 still compare right.
+func clampNanos(t time.Time) int64 {
+	switch {
+	case t.Year() < 1678:
+		return -1 << 63
+	case t.Year() > 2261:
+		return 1<<63 - 1
+	}
+	return t.UnixNano()
 }
 
 // fromNanos decodes a stored time.

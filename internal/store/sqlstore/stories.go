@@ -126,10 +126,10 @@ func (s *DB) ListStories(ctx context.Context, q store.StoryQuery) ([]*store.Stor
 			WHERE e.name_fold = `+fold+`)`)
 	}
 	if !q.From.IsZero() {
-		where = append(where, "s.last_ns >= "+a.add(q.From.UnixNano()))
+		where = append(where, "s.last_ns >= "+a.add(clampNanos(q.From)))
 	}
 	if !q.To.IsZero() {
-		where = append(where, "s.first_ns < "+a.add(q.To.UnixNano()))
+		where = append(where, "s.first_ns < "+a.add(clampNanos(q.To)))
 	}
 	query := `SELECT ` + storyCols + ` FROM story s`
 	if len(where) > 0 {

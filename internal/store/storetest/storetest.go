@@ -130,6 +130,14 @@ func testPutGet(t *testing.T, s store.Store) {
 	if _, err := s.PutArticles(ctx, []*news.Article{{Body: "no id"}}); err == nil {
 		t.Error("PutArticles with empty ID: want error")
 	}
+	bad := art("bad", "", "", "", "year nine")
+	bad.Published = time.Date(9, 1, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := s.PutArticles(ctx, []*news.Article{art("ok", "", "", "", "fine"), bad}); err == nil {
+		t.Error("PutArticles with a year-9 date: want error")
+	}
+	if _, err := s.GetArticle(ctx, "ok"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a rejected batch stored part of itself: err = %v", err)
+	}
 	if res, err := s.PutArticles(ctx, nil); err != nil || len(res) != 0 {
 		t.Errorf("PutArticles(nil) = %v, %v", res, err)
 	}
@@ -226,6 +234,7 @@ func testFilters(t *testing.T, s store.Store) {
 		{"from", store.ArticleQuery{From: day("2024-11-15")}, []string{"m2", "m3", "m4"}},
 		{"to exclusive", store.ArticleQuery{To: day("2024-11-16")}, []string{"m1", "m2"}},
 		{"range", store.ArticleQuery{From: day("2024-11-15"), To: day("2024-11-17")}, []string{"m2", "m3"}},
+		{"extreme bounds", store.ArticleQuery{From: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}, []string{"m1", "m2", "m3", "m4"}},
 		{"ids", store.ArticleQuery{IDs: []string{"m4", "m1", "zz"}}, []string{"m1", "m4"}},
 		{"empty ids", store.ArticleQuery{IDs: []string{}}, []string{}},
 		{"limit", store.ArticleQuery{Limit: 2}, []string{"m1", "m2"}},
@@ -382,6 +391,7 @@ func testStories(t *testing.T, s store.Store) {
 		{"search literal", store.StoryQuery{Search: "100%"}, []string{}},
 		{"from", store.StoryQuery{From: day("2024-11-16")}, []string{"s0", "s2"}},
 		{"to", store.StoryQuery{To: day("2024-11-15")}, []string{"s1"}},
+		{"extreme bounds", store.StoryQuery{From: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}, []string{"s0", "s2", "s1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
