@@ -30,7 +30,10 @@ const (
 // ArticleQuery filters ListArticles. Zero fields do not filter.
 type ArticleQuery struct {
 	// Search is a full-text query over title and body (FTS5 on SQLite,
-	// tsvector on PostgreSQL); plain words, all must match.
+	// tsvector on PostgreSQL); plain words, all must match, English stemming
+	// ("meetings" finds "meeting"). Only letters and digits count: no query
+	// syntax is interpreted. Engine nuances: PostgreSQL ignores English stop
+	// words ("the"), SQLite also folds diacritics ("zurich" finds "Zürich").
 	Search string
 	Outlet string
 	From   time.Time // inclusive, on EffectiveTime
