@@ -104,3 +104,20 @@ func TestOpenErrorHidesPassword(t *testing.T) {
 		t.Errorf("error leaks the password: %s", s)
 	}
 }
+
+// TestTwoWriters ingests overlapping batches in opposite orders through two
+// separately opened stores (two processes' worth of pools).
+func TestTwoWriters(t *testing.T) {
+	dsn := fresh(t)
+	a, err := Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	storetest.TwoWriters(t, a, b)
+}

@@ -28,3 +28,21 @@ func TestContractMemory(t *testing.T) {
 		return s
 	})
 }
+
+// TestTwoWriters opens one file twice, as two processes would, and ingests
+// from both at once: WAL, the busy timeout and immediate transactions make the
+// writers queue rather than fail.
+func TestTwoWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "two.db")
+	a, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	storetest.TwoWriters(t, a, b)
+}

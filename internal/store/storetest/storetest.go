@@ -558,3 +558,58 @@ func testUnicode(t *testing.T, s store.Store) {
 		}
 	}
 }
+
+// TwoWriters checks that two stores opened separately on one database (as two
+// processes would) can ingest overlapping batches at once: every article is
+// stored once and reported Inserted by exactly one of them.
+func TwoWriters(t *testing.T, a, b store.Store) {
+	t.Helper()
+	const n, batch = 400, 50
+	arts := Corpus("two", n, 1024)
+	clone := func(in []*news.Article) []*news.Article {
+		out := make([]*news.Article, len(in))
+		for i, x := range in {
+			c := *x
+			out[i] = &c
+		}
+		return out
+	}
+	counts := make([]int, 2)
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for w, s := range []store.Store{a, b} {
+		wg.Add(1)
+		go func(w int, s store.Store, mine []*news.Article) {
+			defer wg.Done()
+			if w == 1 {
+				slices.Reverse(mine)
+			}
+			for lo := 0; lo < len(mine); lo += batch {
+				res, err := s.PutArticles(context.Background(), mine[lo:lo+batch])
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				for _, r := range res {
+					if r == store.Inserted {
+						counts[w]++
+					}
+				}
+			}
+		}(w, s, clone(arts))
+	}
+	wg.Wait()
+	for w, err := range errs {
+		if err != nil {
+			t.Fatalf("writer %d: %v", w, err)
+		}
+	}
+	if counts[0]+counts[1] != n {
+		t.Errorf("Inserted reported %d + %d times, want %d in total", counts[0], counts[1], n)
+	}
+	for _, s := range []store.Store{a, b} {
+		if got, err := s.CountArticles(context.Background()); err != nil || got != n {
+			t.Errorf("count = %d, %v; want %d", got, err, n)
+		}
+	}
+}
