@@ -184,6 +184,9 @@ type example struct {
 	y float32
 }
 
+// l2 is the weight decay applied to the features of each example.
+const l2 = 0.1
+
 // fit trains a logistic regression by SGD and returns its weights gzip'd.
 func fit(exs []example, epochs int, rate float64) ([]byte, error) {
 	w := make([]float32, 1<<modelBits)
@@ -197,7 +200,7 @@ func fit(exs []example, epochs int, rate float64) ([]byte, error) {
 			p := float32(1 / (1 + math.Exp(-float64(z))))
 			g := (e.y - p) * lr
 			for _, h := range e.f {
-				w[h] += g
+				w[h] += g - lr*l2*w[h]
 			}
 		}
 	}
