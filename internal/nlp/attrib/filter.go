@@ -25,7 +25,7 @@ var stmtModel = loadModel(stmtModelGz)
 
 // stmtThreshold is the statement model probability below which a candidate
 // is dropped.
-var stmtThreshold = 0.35
+var stmtThreshold = 0.4
 
 // keep records a candidate for training and tells whether it passes the
 // statement model. i is the cue's token index in ts.
