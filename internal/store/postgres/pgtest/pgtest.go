@@ -145,6 +145,11 @@ func Must() *Server {
 // findBin returns the directory holding initdb and pg_ctl, or "".
 func findBin() string {
 	if p, err := exec.LookPath("initdb"); err == nil {
+		// Resolve symlinks (/usr/local/bin/initdb → /usr/lib/postgresql/15/bin/initdb)
+		// so the directory is the real one holding pg_ctl and postgres.
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			p = r
+		}
 		d := filepath.Dir(p)
 		if _, err := os.Stat(filepath.Join(d, "pg_ctl")); err == nil {
 			return d
