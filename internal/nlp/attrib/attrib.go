@@ -386,10 +386,15 @@ done:
 	if c.srcE > c.srcS && relPron[ts[c.srcS].low] {
 		sepBefore = false // a relative clause reports what follows it
 	}
+	quoted := sepBefore && (isCloseQuote(ts[c.srcS-1]) || c.srcS > 1 && isCloseQuote(ts[c.srcS-2]))
+	if tail && r > cueE && r < len(ts) && isStop(ts[r]) && !quoted && !always[ts[i].low] {
+		// "X asked for quick action.": what follows the cue is its content.
+		tail = false
+		r = cueE
+	}
 	if !tail && sepBefore && r < len(ts) && !hasClause(ts[r:]) {
 		// "“…,” Clinton told People." / "…, Trump said in an interview."
-		quoted := isCloseQuote(ts[c.srcS-1]) || c.srcS > 1 && isCloseQuote(ts[c.srcS-2])
-		if quoted || (prepositions[ts[r].low] || strings.HasSuffix(ts[r].low, "ly")) && ts[r].low != "to" && !adverbialOpener(ts[:c.srcS-1]) {
+		if quoted || (prepositions[ts[r].low] && !contentPreps[ts[r].low] || strings.HasSuffix(ts[r].low, "ly")) && always[ts[i].low] && !adverbialOpener(ts[:c.srcS-1]) {
 			tail = true
 		}
 	}
@@ -895,6 +900,9 @@ func hasName(ts []tok) bool {
 }
 
 // prepositions that start a circumstance after a cue ("said in an interview").
+// contentPreps introduce what a cue is about rather than its circumstances.
+var contentPreps = set("to", "of", "for", "about", "as")
+
 var prepositions = set("in", "at", "during", "on", "to", "of", "after", "before", "while", "when",
 	"from", "with", "for", "via", "through", "outside", "inside", "last", "this", "earlier", "later", "as")
 
