@@ -786,7 +786,8 @@ func (f *finder) according(ui, i int) (*news.Statement, int) {
 	ts := f.units[ui].toks
 	c := cand{cueS: i, cueE: i + 2, stance: news.Assert}
 	srcE := i + 2
-	for srcE < len(ts) && ts[srcE].text != "," && !isStop(ts[srcE]) && ts[srcE].text != ";" && ts[srcE].low != "that" && !isQuoteMark(ts[srcE]) {
+	for srcE < len(ts) && ts[srcE].text != "," && !isStop(ts[srcE]) && ts[srcE].text != ";" && ts[srcE].text != ":" &&
+		ts[srcE].text != "—" && ts[srcE].text != "–" && ts[srcE].low != "that" && !isQuoteMark(ts[srcE]) {
 		srcE++
 	}
 	if srcE == i+2 {
