@@ -73,4 +73,3 @@ func (*annotateCmd) Run(ctx context.Context, m *Main, args []string) error {
 	}
 	return nil
 }
-

@@ -16,8 +16,10 @@ import (
 
 type benchCmd struct{}
 
-func (*benchCmd) Name() string     { return "bench" }
-func (*benchCmd) Synopsis() string { return "time the whole pipeline over a corpus and report articles/s and memory" }
+func (*benchCmd) Name() string { return "bench" }
+func (*benchCmd) Synopsis() string {
+	return "time the whole pipeline over a corpus and report articles/s and memory"
+}
 
 const benchUsage = `
 Usage: crosscheck bench [--db DB] [--workers N] PATH…

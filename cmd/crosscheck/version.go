@@ -13,8 +13,10 @@ var version = "0.1.0-dev"
 
 type versionCmd struct{}
 
-func (*versionCmd) Name() string     { return "version" }
-func (*versionCmd) Synopsis() string { return "print the version of crosscheck and its analysis pipeline" }
+func (*versionCmd) Name() string { return "version" }
+func (*versionCmd) Synopsis() string {
+	return "print the version of crosscheck and its analysis pipeline"
+}
 
 func (*versionCmd) Run(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("version", "Usage: crosscheck version")
