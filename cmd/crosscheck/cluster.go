@@ -76,13 +76,19 @@ func (*clusterCmd) Run(ctx context.Context, m *Main, args []string) error {
 		return ta.Before(tb)
 	})
 	c := cluster.New(cluster.Options{})
+	docs := make([]cluster.Doc, 0, len(order))
 	for _, i := range order {
 		r := recs[i]
 		text := r.Text
 		if r.Title != "" && !strings.HasPrefix(text, r.Title) {
 			text = r.Title + "\n\n" + text
 		}
-		c.Add(cluster.Doc{ID: r.ID, Time: r.t, Text: text})
+		docs = append(docs, cluster.Doc{ID: r.ID, Time: r.t, Text: text})
+	}
+	// A batch knows its own vocabulary: weigh with the batch's IDF from the start.
+	c.Prime(docs)
+	for _, d := range docs {
+		c.Add(d)
 	}
 	final := c.Assignments()
 	enc := json.NewEncoder(m.Stdout)

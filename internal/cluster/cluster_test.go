@@ -1,0 +1,89 @@
+package cluster
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+func day(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
+
+func TestStories(t *testing.T) {
+	docs := []Doc{
+		{ID: "q1", Time: day("2025-01-10"), Text: "A magnitude 6.1 earthquake struck Tessaly province on Friday, killing 14 people, officials in Tessaly said.", Entities: []string{"tessaly"}},
+		{ID: "q2", Time: day("2025-01-11"), Text: "Rescuers in Tessaly searched collapsed buildings after the 6.1 earthquake that killed 14 people in the province.", Entities: []string{"tessaly"}},
+		{ID: "r1", Time: day("2025-01-12"), Text: "A magnitude 5.4 earthquake hit northern Corvana on Sunday, injuring 30 people, the Corvana government said.", Entities: []string{"corvana"}},
+		{ID: "f1", Time: day("2025-01-12"), Text: "The Tessaly earthquake toll rose to 17 as rescuers pulled more bodies from the rubble in Tessaly province.", Entities: []string{"tessaly"}},
+		{ID: "x1", Time: day("2025-01-12"), Text: "Shares of Norvak Chemicals fell after the company reported lower quarterly profits.", Entities: []string{"norvak chemicals"}},
+		{ID: "e1", Time: day("2025-01-13"), Text: ""},
+	}
+	c := New(Options{})
+	for _, d := range docs {
+		c.Add(d)
+	}
+	a := c.Assignments()
+	same := func(x, y string) bool { return a[x] == a[y] }
+	if !same("q1", "q2") || !same("q1", "f1") {
+		t.Errorf("the Tessaly follow-ups did not join their story: %v", a)
+	}
+	if same("q1", "r1") {
+		t.Errorf("two different earthquakes were merged: %v", a)
+	}
+	if same("q1", "x1") || same("r1", "x1") {
+		t.Errorf("an unrelated article joined a story: %v", a)
+	}
+	if a["e1"] == "" || same("e1", "q1") {
+		t.Errorf("an empty article must get a story of its own: %v", a)
+	}
+	if a["q1"] != "s-q1" {
+		t.Errorf("story id = %q, want it derived from its first article", a["q1"])
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	run := func() map[string]string {
+		c := New(Options{})
+		for i := 0; i < 200; i++ {
+			c.Add(Doc{ID: fmt.Sprintf("d%03d", i), Text: fmt.Sprintf("Story %d about place%d and person%d, with report number %d.", i%7, i%7, i%5, i)})
+		}
+		return c.Assignments()
+	}
+	a, b := run(), run()
+	for k, v := range a {
+		if b[k] != v {
+			t.Fatalf("run-to-run difference for %s: %s vs %s", k, v, b[k])
+		}
+	}
+}
+
+func TestOneBigStory(t *testing.T) {
+	c := New(Options{})
+	for i := 0; i < 5000; i++ {
+		c.Add(Doc{ID: fmt.Sprintf("a%05d", i), Time: day("2025-01-01").Add(time.Duration(i) * time.Minute),
+			Text: fmt.Sprintf("The Tessaly plant fire investigation continued; update %d from the Norvak Chemicals site in Tessaly.", i)})
+	}
+	stories := map[string]bool{}
+	for _, s := range c.Assignments() {
+		stories[s] = true
+	}
+	if len(stories) > 5 {
+		t.Errorf("5,000 articles on one story made %d stories", len(stories))
+	}
+}
+
+func BenchmarkAdd(b *testing.B) {
+	for _, archive := range []int{10000, 100000} {
+		b.Run(fmt.Sprintf("archive=%d", archive), func(b *testing.B) {
+			c := New(Options{})
+			for i := 0; i < archive; i++ {
+				c.Add(Doc{ID: fmt.Sprintf("p%d", i), Time: day("2024-01-01").Add(time.Duration(i) * time.Minute),
+					Text: fmt.Sprintf("Event %d in city%d: officials%d said person%d met group%d about topic%d.", i, i%997, i%31, i%389, i%53, i%211)})
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				c.Add(Doc{ID: fmt.Sprintf("q%d", i), Time: day("2024-06-01"),
+					Text: fmt.Sprintf("Event %d in city%d: officials said person%d met group%d.", i, i%997, i%389, i%53)})
+			}
+		})
+	}
+}
