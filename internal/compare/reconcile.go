@@ -209,15 +209,16 @@ func fillStatement(ev *Evidence, d Doc, st news.Statement, inherited []news.Via)
 
 // chainKey identifies the independent line of attribution a statement belongs to.
 func chainKey(d Doc, st news.Statement, via []news.Via) string {
+	src := st.Source
+	if src != nil && src.Kind == "outlet" {
+		// An outlet that reported it first is the root of its chain.
+		return "outlet:" + normOutlet(src.Text)
+	}
 	if len(via) > 0 {
 		return "outlet:" + normOutlet(via[0].Text)
 	}
-	src := st.Source
 	if src == nil {
 		return "article:" + articleKey(d.Article)
-	}
-	if src.Kind == "outlet" {
-		return "outlet:" + normOutlet(src.Text)
 	}
 	if !src.Anonymous && src.Ref != "" && d.Analysis != nil {
 		for _, r := range d.Analysis.Refs {
@@ -320,8 +321,14 @@ func align(items []*item) [][]*item {
 	for i, it := range items {
 		b := it.c.Predicate + "." + it.c.Aspect
 		linked := false
+		themed := false
+		for _, o := range it.c.ObjectKeys {
+			themed = themed || strings.HasPrefix(o, "#")
+		}
 		for _, p := range it.c.Participants {
-			if weak(p) {
+			if weak(p) || themed {
+				// A claim about an event ("requested the meeting") aligns
+				// on that event, not on whoever else it names.
 				continue
 			}
 			k := b + "|" + p
@@ -785,7 +792,7 @@ func question(rep *item) string {
 	}
 	switch rep.c.Aspect {
 	case "place":
-		return "Where did " + strings.TrimPrefix(ev, "the ") + " take place?"
+		return "Where did " + ev + " take place?"
 	case "duration":
 		return "How long did " + ev + " last?"
 	case "topic":
@@ -803,7 +810,7 @@ func question(rep *item) string {
 	if len(parts) == 0 {
 		return "" // nothing better than the claim itself, which the summary shows
 	}
-	return capitalize(rep.c.Predicate) + ": " + strings.Join(parts, ", ") + "?"
+	return capitalize(rep.c.Predicate) + " (" + strings.Join(parts, ", ") + ")"
 }
 
 func capitalize(s string) string {
@@ -863,7 +870,11 @@ func (s *Story) aboutFinding(body string, st news.Statement) string {
 	if lo < 0 || hi > len(body) || lo > hi {
 		return ""
 	}
-	words := strings.FieldsFunc(body[lo:hi], func(r rune) bool {
+	text := strings.ToLower(body[lo:hi])
+	for _, formula := range []string{"requests for comment", "request for comment", "seeking comment", "sought comment", "comment on"} {
+		text = strings.ReplaceAll(text, formula, " ")
+	}
+	words := strings.FieldsFunc(text, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-')
 	})
 	classes := map[string]bool{}
@@ -882,7 +893,16 @@ func (s *Story) aboutFinding(body string, st news.Statement) string {
 			return f.ID
 		}
 	}
-	return ""
+	// "did not respond to a request for comment" names nothing: it is about
+	// the story's core, the finding carried by the most articles.
+	best := ""
+	most := 0
+	for _, f := range s.Findings {
+		if len(f.Articles) > most && f.Aspect == "" {
+			best, most = f.ID, len(f.Articles)
+		}
+	}
+	return best
 }
 
 // buildChains lists the attribution chains behind the findings and which
@@ -1001,11 +1021,18 @@ func (s *Story) headline(docs []Doc) {
 			return
 		}
 	}
-	for _, f := range s.Findings {
-		if f.Status != SingleSource || len(s.Findings) == 1 {
-			s.Headline = clip(f.Summary, 120)
-			return
+	// Otherwise the story's core: the finding carried by the most articles
+	// and sources, the earliest first.
+	best := -1
+	for i, f := range s.Findings {
+		if best < 0 || len(f.Articles) > len(s.Findings[best].Articles) ||
+			(len(f.Articles) == len(s.Findings[best].Articles) && evidenceCount(f) > evidenceCount(s.Findings[best])) {
+			best = i
 		}
+	}
+	if best >= 0 {
+		s.Headline = clip(s.Findings[best].Summary, 120)
+		return
 	}
 	if len(s.Articles) > 0 {
 		s.Headline = clip(s.Articles[0].Lead, 120)
@@ -1055,4 +1082,12 @@ func sortedFindings(m map[string]bool) []string {
 		return ni < nj
 	})
 	return out
+}
+
+func evidenceCount(f Finding) int {
+	n := 0
+	for _, sd := range f.Sides {
+		n += len(sd.Evidence)
+	}
+	return n
 }

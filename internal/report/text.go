@@ -229,7 +229,7 @@ func (t *textWriter) chains(s *compare.Story) {
 		t.line("  %-50s articles %-8s findings %s", clipText(c.Label, 50), strings.Join(c.Articles, ","), strings.Join(c.Findings, ","))
 	}
 	for _, c := range shared {
-		if c.Kind == "outlet" || c.Kind == "named" {
+		if c.Kind == "outlet" {
 			t.line("  ! articles %s all rely on %s: one chain, not %d independent confirmations.",
 				strings.Join(c.Articles, ", "), clipText(c.Label, 60), len(c.Articles))
 		}

@@ -395,6 +395,13 @@ func (x *extractor) parse(ts []tok, u unit, prevEvent string) (news.Claim, bool)
 				}
 			}
 			c.SubjectText = lit
+			if len(c.SubjectKeys) == 0 && lit != "he" && lit != "she" && lit != "they" && !strings.Contains(lit, " ") {
+				// Without an entity, the head word stands for the agent
+				// ("Iranians" → iran) so agents can still be compared.
+				if k := NormalizeKey(lit); k != strings.ToLower(lit) || isCapitalized(lit) {
+					c.SubjectKeys = []string{k}
+				}
+			}
 		}
 	}
 	// Object, place, time, numbers, negation, hedges.
@@ -651,7 +658,7 @@ func literalSubject(ts []tok) string {
 		if stop[w] || negators[w] || auxiliaries[w] || !isWord(ts[k].Text) || hedges[w] {
 			continue
 		}
-		return w
+		return ts[k].Text
 	}
 	return ""
 }
@@ -978,3 +985,4 @@ func (x *extractor) hasNested(i int) bool {
 	}
 	return false
 }
+
