@@ -535,6 +535,9 @@ func label(g []*item) Finding {
 		} else if labels, parts := valueConflict(pos, func(it *item) string { return numberKey(it.c.Numbers) }); len(parts) > 1 {
 			f.Status, f.Disagreement = Disputed, "number"
 			f.Sides = sides(labels, parts)
+			if unit := numberUnit(parts[0][0].c.Numbers); unit != "" {
+				f.Question = "How many " + plural(unit) + " were " + pastTense(rep.c.Predicate) + "?"
+			}
 		} else if labels, parts := valueConflict(pos, func(it *item) string {
 			if len(it.c.Time) == 10 {
 				return it.c.Time
@@ -1090,4 +1093,25 @@ func evidenceCount(f Finding) int {
 		n += len(sd.Evidence)
 	}
 	return n
+}
+
+// numberUnit is the unit of a claim's first quantity ("12 worker" → "worker").
+func numberUnit(ns []string) string {
+	if len(ns) == 0 {
+		return ""
+	}
+	_, unit, _ := strings.Cut(ns[0], " ")
+	return unit
+}
+
+func plural(w string) string {
+	switch {
+	case strings.HasSuffix(w, "s"):
+		return w
+	case strings.HasSuffix(w, "y") && len(w) > 2 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "i"):
+		return w + "es"
+	}
+	return w + "s"
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -46,6 +47,7 @@ func readHTML(name, pageURL string, b []byte) (*news.Article, error) {
 	if strings.TrimSpace(body) == "" {
 		return nil, errors.New("no article text found: expected an article page with paragraphs")
 	}
+	body = stripByline(body, art.Byline)
 	a := &news.Article{Source: name, URL: pageURL, Body: body}
 	a.Title = firstNonEmpty(meta.headline, meta.ogTitle, art.Title)
 	if o := firstNonEmpty(meta.publisher, meta.siteName, art.SiteName); o != "" {
@@ -220,3 +222,18 @@ func firstNonEmpty(ss ...string) string {
 }
 
 var _ = time.Time{}
+
+var bylineRe = regexp.MustCompile(`^(?i:by)\s+[\p{Lu}][^\n]{0,80}\n`)
+
+// stripByline removes a leading "By Dana Whitcombe" line: it is page
+// furniture, not article text, and it would make a syndicated copy look
+// different from its original.
+func stripByline(body, byline string) string {
+	if m := bylineRe.FindStringIndex(body); m != nil {
+		return strings.TrimLeft(body[m[1]:], "\n")
+	}
+	if byline != "" && strings.HasPrefix(body, byline) {
+		return strings.TrimLeft(body[len(byline):], "\n")
+	}
+	return body
+}

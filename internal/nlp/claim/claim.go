@@ -147,15 +147,22 @@ func (x *extractor) units() []unit {
 		case news.Decline, news.NoResponse, news.Neither:
 			continue // non-answers are reported from the statement itself
 		}
-		if x.hasNested(i) {
-			// "IRNA reported that Baghaei denied that …": the inner
-			// statement carries the claim, with IRNA as its relay.
-			continue
-		}
 		if !st.Span.Valid(len(x.text)) || st.Len() == 0 {
 			continue
 		}
-		us = append(us, unit{span: st.Span, stmt: i, st: st, toks: x.tokensIn(st.Span)})
+		span := st.Span
+		if cut := x.nestedStart(i); cut >= 0 {
+			// "IRNA reported that Baghaei denied that …": the inner
+			// statement carries its own claim (with IRNA as its relay);
+			// the outer keeps only what comes before it ("denied that A
+			// and said B" keeps A).
+			span.End = cut
+		}
+		toks := x.tokensIn(span)
+		if len(trimPunct(toks)) < 2 {
+			continue
+		}
+		us = append(us, unit{span: span, stmt: i, st: st, toks: toks})
 	}
 	for _, s := range x.a.Sentences {
 		overlap := false
@@ -432,7 +439,7 @@ func (x *extractor) parse(ts []tok, u unit, prevEvent string) (news.Claim, bool)
 				c.ObjectKeys = append(c.ObjectKeys, x.keyOf(t.ment)...)
 			}
 		}
-		if c.Place == "" && (t.lower == "at" || t.lower == "in") && k+1 < len(ts) && ts[k+1].ment < 0 {
+		if c.Place == "" && c.Aspect == "place" && (t.lower == "at" || t.lower == "in") && k+1 < len(ts) && ts[k+1].ment < 0 {
 			if ph := phrase(ts[k+1:]); ph != "" && !isTimePhrase(ph) {
 				c.Place = ph
 			}
@@ -650,6 +657,16 @@ func NormalizeKey(k string) string {
 // literalSubject returns the last content word before the trigger, for
 // subjects that are not entities ("prosecutors", "he").
 func literalSubject(ts []tok) string {
+	// The head of the subject comes before any prepositional phrase:
+	// "safety inspections at the plant had been skipped" → inspections.
+	for k := 1; k < len(ts); k++ {
+		if prepositions[ts[k].lower] && ts[k].lower != "of" {
+			if head := literalSubject(ts[:k]); head != "" {
+				return head
+			}
+			break
+		}
+	}
 	for k := len(ts) - 1; k >= 0; k-- {
 		w := ts[k].lower
 		if w == "he" || w == "she" || w == "they" {
@@ -974,15 +991,23 @@ func Communicative(cue string) bool {
 	return false
 }
 
-// hasNested reports whether another communicative statement's cue lies
-// inside statement i's content.
-func (x *extractor) hasNested(i int) bool {
+// nestedStart returns where the first other communicative statement
+// nested in statement i's content begins (its source or cue), or -1.
+func (x *extractor) nestedStart(i int) int {
 	st := x.a.Statements[i]
+	cut := -1
 	for j, o := range x.a.Statements {
-		if j != i && st.Span.Contains(o.Cue.Span) && o.Cue.Len() > 0 && Communicative(o.Cue.Text) {
-			return true
+		if j == i || o.Cue.Len() == 0 || !st.Span.Contains(o.Cue.Span) || !Communicative(o.Cue.Text) {
+			continue
+		}
+		start := o.Cue.Start
+		if o.Source != nil && o.Source.Len() > 0 && o.Source.Start < start && o.Source.Start >= st.Start {
+			start = o.Source.Start
+		}
+		if cut < 0 || start < cut {
+			cut = start
 		}
 	}
-	return false
+	return cut
 }
 
