@@ -1,5 +1,37 @@
-// Package stance decides how an article stands toward a claim.
+// Package stance decides how an article stands toward a claim: agree,
+// disagree, discuss or unrelated, with a score and the evidence sentences.
+//
+// The model is a multinomial logistic regression trained in Go on the FNC-1
+// training split (../shared/eval/stance/fnc1_train_*; Emergent-derived,
+// research use — only the weights and an IDF table are shipped, in
+// model.json.gz). Its inputs are the features that carried the FNC-1 systems:
+// TF-IDF cosine between claim and body (whole body, lead, best sentence),
+// word and bigram overlap, refuting, hedging and reporting words in the body
+// and in the sentences closest to the claim, negation near claim words, and
+// hashed words of the best-matching sentence. Retrain with
+//
+//	go run ./internal/nlp/stance/train -data ../shared/eval/stance -out internal/nlp/stance/model.json.gz
+//
+// The training program prints the FNC-1 dev score; see the package README
+// in the issue notes for the numbers.
 package stance
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cespare/xxhash/v2"
+	"github.com/kljensen/snowball/english"
+)
 
 // Labels.
 const (
@@ -8,6 +40,9 @@ const (
 	Discuss   = "discuss"
 	Unrelated = "unrelated"
 )
+
+// Classes in model order.
+var Classes = []string{Agree, Disagree, Discuss, Unrelated}
 
 // Evidence is a byte span of the text that supports the decision.
 type Evidence struct {
@@ -22,11 +57,370 @@ type Result struct {
 	Evidence []Evidence `json:"evidence"`
 }
 
+//go:embed model.json.gz
+var modelGz []byte
+
 // Model classifies stance. Safe for concurrent use.
-type Model struct{}
+type Model struct {
+	IDF     map[string]float32 `json:"idf"`
+	DefIDF  float32            `json:"def_idf"`
+	Weights [][]float32        `json:"weights"` // [class][feature]
+	Dim     int                `json:"dim"`
+}
 
 // Load returns the model embedded in the binary.
-func Load() (*Model, error) { return &Model{}, nil }
+func Load() (*Model, error) {
+	return Decode(bytes.NewReader(modelGz))
+}
 
-// Predict returns the stance of text toward claim (placeholder: unrelated).
-func (m *Model) Predict(claim, text string) Result { return Result{Stance: Unrelated} }
+// Decode reads a gzip'd JSON model.
+func Decode(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("stance: model: %w", err)
+	}
+	var m Model
+	if err := json.NewDecoder(zr).Decode(&m); err != nil {
+		return nil, fmt.Errorf("stance: model: %w", err)
+	}
+	if len(m.Weights) != len(Classes) || m.Dim != NumFeatures {
+		return nil, fmt.Errorf("stance: model has %d classes × %d features, want %d × %d (retrain it)", len(m.Weights), m.Dim, len(Classes), NumFeatures)
+	}
+	return &m, nil
+}
+
+// Predict returns the stance of text toward claim.
+func (m *Model) Predict(claim, text string) Result {
+	x, ev := m.Features(claim, text)
+	p := m.Probs(x)
+	best := 0
+	for i := range p {
+		if p[i] > p[best] {
+			best = i
+		}
+	}
+	if ev == nil {
+		ev = []Evidence{}
+	}
+	return Result{Stance: Classes[best], Score: math.Round(p[best]*1e4) / 1e4, Evidence: ev}
+}
+
+// Probs returns class probabilities for a feature vector.
+func (m *Model) Probs(x Vector) []float64 {
+	z := make([]float64, len(Classes))
+	for c := range z {
+		w := m.Weights[c]
+		s := float64(w[0]) // bias
+		for _, f := range x {
+			s += float64(w[f.I]) * f.V
+		}
+		z[c] = s
+	}
+	return softmax(z)
+}
+
+func softmax(z []float64) []float64 {
+	mx := z[0]
+	for _, v := range z {
+		mx = math.Max(mx, v)
+	}
+	sum := 0.0
+	out := make([]float64, len(z))
+	for i, v := range z {
+		out[i] = math.Exp(v - mx)
+		sum += out[i]
+	}
+	for i := range out {
+		out[i] /= sum
+	}
+	return out
+}
+
+// Feature is one non-zero input.
+type Feature struct {
+	I int
+	V float64
+}
+
+// Vector is a sparse feature vector.
+type Vector []Feature
+
+// Feature layout: index 0 is the bias; dense features follow; then hashed.
+const (
+	numDense    = 40
+	hashBuckets = 1 << 14
+	// NumFeatures is the model's input size.
+	NumFeatures = 1 + numDense + hashBuckets
+)
+
+var refuting = wordSet(`fake fraud hoax false deny denies denied denial not despite nope doubt doubts bogus debunk debunked
+pranks retract retracted retraction misleading untrue rumor rumors rumour myth satire satirical no never neither nor
+refuted refute refutes dismissed dismisses rejects rejected incorrect wrong baseless unfounded fabricated made-up photoshopped`)
+var hedging = wordSet(`reportedly allegedly alleged claim claims claimed could may might unconfirmed purportedly appears apparently
+seems seemingly possibly likely suggest suggests suggested rumored believed thought unclear unverified supposedly according`)
+var reporting = wordSet(`said says told reported reports according stated announced confirmed confirms claimed`)
+var stop = wordSet(`a an the and or but of to in on at for with by from as is are was were be been being it its this that these
+those he she they we you i his her their our your not no so if than then there here what which who whom whose when where why
+how all any both each few more most other some such only own same too very can will just do does did has have had would should
+could may might must shall about into over after before between through during under up down out off again further once
+said says`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// words returns the lower-cased words of s with their byte offsets.
+func words(s string) ([]string, [][2]int) {
+	var ws []string
+	var offs [][2]int
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && r2 != '\'' && r2 != '-' {
+				break
+			}
+			j += n2
+		}
+		ws = append(ws, strings.ToLower(s[i:j]))
+		offs = append(offs, [2]int{i, j})
+		i = j
+	}
+	return ws, offs
+}
+
+func stem(w string) string { return english.Stem(w, false) }
+
+// sentences splits text into sentence spans (light rules: . ! ? or newline).
+func sentences(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		end := -1
+		if c == '\n' {
+			end = i
+		} else if (c == '.' || c == '!' || c == '?') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			end = i + 1
+		}
+		if end >= 0 {
+			if s := strings.TrimSpace(text[start:end]); len(s) > 0 {
+				off := start + strings.Index(text[start:end], s)
+				out = append(out, [2]int{off, off + len(s)})
+			}
+			start = end
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); len(s) > 0 {
+		off := start + strings.Index(text[start:], s)
+		out = append(out, [2]int{off, off + len(s)})
+	}
+	return out
+}
+
+func (m *Model) idf(w string) float64 {
+	if v, ok := m.IDF[w]; ok {
+		return float64(v)
+	}
+	return float64(m.DefIDF)
+}
+
+// tfidf builds a unit TF-IDF vector over stems (stop words dropped).
+func (m *Model) tfidf(ws []string) map[string]float64 {
+	v := map[string]float64{}
+	for _, w := range ws {
+		if stop[w] || len(w) < 2 {
+			continue
+		}
+		v[stem(w)]++
+	}
+	norm := 0.0
+	for w, tf := range v {
+		x := (1 + math.Log(tf)) * m.idf(w)
+		v[w] = x
+		norm += x * x
+	}
+	norm = math.Sqrt(norm)
+	if norm > 0 {
+		for w := range v {
+			v[w] /= norm
+		}
+	}
+	return v
+}
+
+func cos(a, b map[string]float64) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	s := 0.0
+	for w, x := range a {
+		s += x * b[w]
+	}
+	return s
+}
+
+// Features computes the model input for a pair and the evidence sentences
+// (the three most similar to the claim, in text order).
+func (m *Model) Features(claim, text string) (Vector, []Evidence) {
+	cw, _ := words(claim)
+	bw, _ := words(text)
+	cv := m.tfidf(cw)
+	bv := m.tfidf(bw)
+	sents := sentences(text)
+	type ss struct {
+		i   int
+		sim float64
+	}
+	var scored []ss
+	var sentWords [][]string
+	for i, sp := range sents {
+		w, _ := words(text[sp[0]:sp[1]])
+		sentWords = append(sentWords, w)
+		scored = append(scored, ss{i, cos(cv, m.tfidf(w))})
+	}
+	sort.SliceStable(scored, func(a, b int) bool { return scored[a].sim > scored[b].sim })
+	var ev []Evidence
+	for k := 0; k < len(scored) && k < 3; k++ {
+		if scored[k].sim <= 0 {
+			break
+		}
+		sp := sents[scored[k].i]
+		ev = append(ev, Evidence{Start: sp[0], End: sp[1]})
+	}
+	sort.Slice(ev, func(a, b int) bool { return ev[a].Start < ev[b].Start })
+
+	claimStems := map[string]bool{}
+	for _, w := range cw {
+		if !stop[w] {
+			claimStems[stem(w)] = true
+		}
+	}
+	bodyStems := map[string]bool{}
+	for _, w := range bw {
+		bodyStems[stem(w)] = true
+	}
+	inBody := 0
+	for s := range claimStems {
+		if bodyStems[s] {
+			inBody++
+		}
+	}
+	bigrams := func(ws []string) map[string]bool {
+		out := map[string]bool{}
+		for i := 0; i+1 < len(ws); i++ {
+			out[ws[i]+" "+ws[i+1]] = true
+		}
+		return out
+	}
+	cb, bb := bigrams(cw), bigrams(bw)
+	bigramHits := 0
+	for g := range cb {
+		if bb[g] {
+			bigramHits++
+		}
+	}
+	count := func(ws []string, set map[string]bool) float64 {
+		n := 0
+		for _, w := range ws {
+			if set[w] {
+				n++
+			}
+		}
+		return float64(n)
+	}
+	lead := bw
+	if len(lead) > 60 {
+		lead = lead[:60]
+	}
+	var top []string
+	top2 := []string{}
+	for k, s := range scored {
+		if k < 3 {
+			top2 = append(top2, sentWords[s.i]...)
+		}
+		if k == 0 {
+			top = sentWords[s.i]
+		}
+	}
+	best, second := 0.0, 0.0
+	if len(scored) > 0 {
+		best = scored[0].sim
+	}
+	if len(scored) > 1 {
+		second = scored[1].sim
+	}
+	nClaim := math.Max(1, float64(len(claimStems)))
+	nBody := math.Max(1, float64(len(bw)))
+	lg := func(x float64) float64 { return math.Log1p(x) }
+	dense := []float64{
+		cos(cv, bv), cos(cv, m.tfidf(lead)), best, second,
+		float64(inBody) / nClaim, lg(float64(inBody)), lg(float64(bigramHits)), float64(bigramHits) / math.Max(1, float64(len(cb))),
+		lg(count(bw, refuting)), count(bw, refuting) / nBody * 100, lg(count(top, refuting)), lg(count(top2, refuting)),
+		lg(count(bw, hedging)), count(bw, hedging) / nBody * 100, lg(count(top, hedging)), lg(count(top2, hedging)),
+		lg(count(bw, reporting)), lg(count(top2, reporting)),
+		lg(count(cw, refuting)), lg(count(cw, hedging)),
+		b2f(strings.Contains(claim, "?")), lg(float64(len(cw))), lg(float64(len(bw))), lg(float64(len(sents))),
+		b2f(best > 0.1), b2f(best > 0.2), b2f(best > 0.3), b2f(best > 0.5),
+		b2f(cos(cv, bv) > 0.05), b2f(cos(cv, bv) > 0.1), b2f(cos(cv, bv) > 0.2),
+		best * lg(count(top, refuting)), best * lg(count(top, hedging)), cos(cv, bv) * lg(count(bw, refuting)),
+		cos(cv, bv) * lg(count(bw, hedging)), b2f(count(top, refuting) > 0), b2f(count(top2, hedging) > 0),
+		lg(count(top, map[string]bool{"not": true, "no": true, "never": true, "n't": true})),
+		float64(inBody) / nClaim * best, b2f(inBody == 0),
+	}
+	x := make(Vector, 0, len(dense)+len(top)+8)
+	for i, v := range dense {
+		if v != 0 && !math.IsNaN(v) && !math.IsInf(v, 0) {
+			x = append(x, Feature{1 + i, v})
+		}
+	}
+	// Hashed words of the best sentences, and refuting/hedging words near claim words.
+	hashed := map[int]float64{}
+	for _, w := range top2 {
+		if stop[w] && !refuting[w] {
+			continue
+		}
+		if refuting[w] || hedging[w] || reporting[w] {
+			hashed[hashIndex("t:"+w)] += 1
+		}
+	}
+	for _, w := range cw {
+		if refuting[w] || hedging[w] {
+			hashed[hashIndex("c:"+w)] += 1
+		}
+	}
+	for _, w := range lead {
+		if refuting[w] || hedging[w] {
+			hashed[hashIndex("l:"+w)] += 1
+		}
+	}
+	keys := make([]int, 0, len(hashed))
+	for k := range hashed {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	for _, k := range keys {
+		x = append(x, Feature{k, math.Log1p(hashed[k])})
+	}
+	return x, ev
+}
+
+func hashIndex(s string) int {
+	return 1 + numDense + int(xxhash.Sum64String(s)%hashBuckets)
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
