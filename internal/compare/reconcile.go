@@ -145,7 +145,18 @@ func collect(docs []Doc, arts []Article) []*item {
 			} else {
 				ev.Chain = "article:" + articleKey(d.Article)
 			}
-			items = append(items, &item{doc: di, c: c, ev: ev, subj: c.SubjectKeys, group: -1})
+			dup := false
+			for _, o := range items {
+				// Two statements over one clause (a quote and its frame)
+				// give the same claim twice: keep the first.
+				if o.doc == di && o.c.Predicate == c.Predicate && o.c.Aspect == c.Aspect && o.c.Polarity == c.Polarity && o.c.Span.Overlaps(c.Span) {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				items = append(items, &item{doc: di, c: c, ev: ev, subj: c.SubjectKeys, group: -1})
+			}
 		}
 	}
 	return items
@@ -350,7 +361,7 @@ func align(items []*item) [][]*item {
 				}
 			}
 		}
-		if !linked {
+		if !linked && len(it.c.Participants) == 0 {
 			// Claims without distinctive entities ("inspections had been
 			// skipped") link on the predicate and the head word of their
 			// subject or theme.

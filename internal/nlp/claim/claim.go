@@ -592,6 +592,12 @@ func (x *extractor) subject(ts []tok) int {
 		if end+1 < len(ts) && (ts[end+1].lower == "'s" || ts[end+1].lower == "’s") {
 			continue // possessive modifier: "Trump's transition team"
 		}
+		if end+1 < len(ts) && ts[end+1].ment < 0 && isWord(ts[end+1].Text) && !isCapitalized(ts[end+1].Text) &&
+			!auxiliaries[ts[end+1].lower] && !negators[ts[end+1].lower] && !hedges[ts[end+1].lower] {
+			if _, verb := Class(ts[end+1].lower); !verb && !strings.HasSuffix(ts[end+1].lower, "ed") && !stop[ts[end+1].lower] {
+				continue // a modifier of the noun that follows: "a Norvak Chemicals plant"
+			}
+		}
 		if best >= 0 && x.mentions[t.ment].Type == news.NORP && x.mentions[best].Type == news.Person {
 			continue
 		}
