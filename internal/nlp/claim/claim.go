@@ -1016,4 +1016,3 @@ func (x *extractor) nestedStart(i int) int {
 	}
 	return cut
 }
-
