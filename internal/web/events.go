@@ -67,7 +67,7 @@ func (s *Server) stamp(r *http.Request) (string, error) {
 	}
 	st := ""
 	if len(recs) > 0 {
-		st = recs[0].ID + "@" + recs[0].Updated.UTC().Format(time.RFC3339Nano) + fmt.Sprintf("#%d", len(recs[0].Report))
+		st = recs[0].ID + "@" + recs[0].Updated.UTC().Format(time.RFC3339Nano) + fmt.Sprintf("#%d", len(recs[0].ArticleIDs))
 	}
 	return fmt.Sprintf("%d|%s", n, st), nil
 }
