@@ -1,0 +1,676 @@
+// Package timex finds temporal expressions (TimeML TIMEX3: DATE, TIME,
+// DURATION, SET) and normalises them against the document creation time.
+//
+// It is a small rule tagger in the style of HeidelTime: precompiled patterns
+// for absolute dates, months, years, decades, quarters, seasons, weekdays,
+// deictic words (yesterday, today, now), relative periods ("last week", "this
+// month"), offsets ("three years ago"), durations ("over an hour", "six
+// months"), clock times ("3 p.m.") and sets ("every week", "annually").
+// Extents follow TimeBank (te3_train): prepositions stay outside ("on Monday"
+// → "Monday"), determiners and modifiers inside ("last week", "the past
+// three years"). Weekdays resolve to the most recent such day on or before
+// the DCT, or to the next one when the sentence speaks of the future ("will",
+// "next", "scheduled"). Without a DCT, expressions that need one are still
+// found but get a TimeML placeholder value (years "XXXX", weeks "XXXX-WXX") so
+// nothing is invented.
+package timex
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// Find returns the temporal expressions of text in order, with values
+// resolved against docDate ("YYYY-MM-DD", "YYYY-MM-DDThh:mm[:ss]" or "").
+// sents may be nil; they are only used to bound the tense look-around.
+func Find(text string, sents []news.Sentence, docDate string) []news.Timex {
+	dct, hasDCT := parseDCT(docDate)
+	c := ctx{text: text, dct: dct, has: hasDCT, sents: sents}
+	var cands []cand
+	for pi, p := range patterns {
+		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
+			s, e := m[2], m[3] // group 1 is the extent
+			if s < 0 || e <= s {
+				continue
+			}
+			typ, val, approx, ok := p.fn(&c, text, m, s, e)
+			if !ok {
+				continue
+			}
+			cands = append(cands, cand{s: s, e: e, typ: typ, val: val, approx: approx, prio: pi})
+		}
+	}
+	// Longest leftmost wins; ties go to the earlier pattern.
+	sort.SliceStable(cands, func(i, j int) bool {
+		li, lj := cands[i].e-cands[i].s, cands[j].e-cands[j].s
+		if li != lj {
+			return li > lj
+		}
+		if cands[i].s != cands[j].s {
+			return cands[i].s < cands[j].s
+		}
+		return cands[i].prio < cands[j].prio
+	})
+	var kept []cand
+	for _, cd := range cands {
+		clash := false
+		for _, k := range kept {
+			if cd.s < k.e && k.s < cd.e {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			kept = append(kept, cd)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].s < kept[j].s })
+	out := make([]news.Timex, 0, len(kept))
+	for _, k := range kept {
+		out = append(out, news.Timex{Span: news.Span{Start: k.s, End: k.e}, Text: text[k.s:k.e], Type: k.typ, Value: k.val, Approx: k.approx})
+	}
+	return out
+}
+
+type cand struct {
+	s, e   int
+	typ    string
+	val    string
+	approx bool
+	prio   int
+}
+
+type ctx struct {
+	text  string
+	dct   time.Time
+	has   bool
+	sents []news.Sentence
+}
+
+func parseDCT(s string) (time.Time, bool) {
+	if len(s) < 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	if err != nil {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// future reports whether the words around [s,e) point to the future.
+func (c *ctx) future(s, e int) bool {
+	lo, hi := s-80, e+40
+	for _, st := range c.sents {
+		if st.Start <= s && e <= st.End {
+			lo, hi = st.Start, st.End
+			break
+		}
+	}
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(c.text) {
+		hi = len(c.text)
+	}
+	w := strings.ToLower(c.text[lo:s] + " " + c.text[e:hi])
+	return reFuture.MatchString(w)
+}
+
+var reFuture = regexp.MustCompile(`\b(will|won't|'ll|shall|going to|scheduled|plans? to|planned|expected to|next|upcoming|due to|set to)\b`)
+
+type handler func(c *ctx, text string, m []int, s, e int) (typ, val string, approx, ok bool)
+
+type pattern struct {
+	re *regexp.Regexp
+	fn handler
+}
+
+func g(text string, m []int, i int) string {
+	if 2*i+1 >= len(m) || m[2*i] < 0 {
+		return ""
+	}
+	return text[m[2*i]:m[2*i+1]]
+}
+
+const (
+	monthRe = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
+	dayRe   = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
+	numW    = `(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|a few|several|a couple of|a|an|\d+(?:\.\d+)?|twenty[- ](?:one|two|three|four|five|six|seven|eight|nine))`
+	unitRe  = `(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?)`
+	approxW = `(?:(?:about|around|almost|nearly|over|more than|less than|at least|some|roughly|approximately|just over|up to|only|the (?:past|last|next|first|coming|previous)) )?`
+)
+
+var monthNum = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+func month(s string) int { return monthNum[strings.ToLower(s)[:3]] }
+
+var weekdayNum = map[string]time.Weekday{"mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday, "thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday}
+
+var numWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a": 1, "an": 1, "a few": -1, "several": -1, "a couple of": 2}
+
+func number(s string) (float64, bool) {
+	s = strings.ToLower(s)
+	if v, ok := numWords[s]; ok {
+		return v, v > 0
+	}
+	if strings.HasPrefix(s, "twenty") && len(s) > 7 {
+		if v, ok := numWords[s[7:]]; ok {
+			return 20 + v, true
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}
+
+func ymd(t time.Time) string { return t.Format("2006-01-02") }
+
+func isoWeek(t time.Time) string {
+	y, w := t.ISOWeek()
+	return fmt.Sprintf("%04d-W%02d", y, w)
+}
+
+func fmtNum(v float64) string {
+	if v == float64(int64(v)) {
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// durValue renders n units as an ISO 8601 duration ("PT1H", "P3Y"); n<0 means unknown ("PXY").
+func durValue(n float64, unit string) string {
+	u := strings.ToLower(unit)
+	num := "X"
+	if n >= 0 {
+		num = fmtNum(n)
+	}
+	switch {
+	case strings.HasPrefix(u, "sec"):
+		return "PT" + num + "S"
+	case strings.HasPrefix(u, "min"):
+		return "PT" + num + "M"
+	case strings.HasPrefix(u, "hour"):
+		return "PT" + num + "H"
+	case strings.HasPrefix(u, "day"):
+		return "P" + num + "D"
+	case strings.HasPrefix(u, "week"):
+		return "P" + num + "W"
+	case strings.HasPrefix(u, "month"):
+		return "P" + num + "M"
+	case strings.HasPrefix(u, "year"):
+		return "P" + num + "Y"
+	case strings.HasPrefix(u, "decade"):
+		if n >= 0 {
+			return "P" + fmtNum(n*10) + "Y"
+		}
+		return "P" + num + "DE"
+	case strings.HasPrefix(u, "centur"):
+		if n >= 0 {
+			return "P" + fmtNum(n*100) + "Y"
+		}
+		return "P" + num + "CE"
+	case strings.HasPrefix(u, "quarter"):
+		return "P" + num + "Q"
+	}
+	return "P" + num + "D"
+}
+
+// shift moves t by n units (negative = back) and renders it at the unit's granularity.
+func shift(t time.Time, n int, unit string) string {
+	u := strings.ToLower(unit)
+	switch {
+	case strings.HasPrefix(u, "day"):
+		return ymd(t.AddDate(0, 0, n))
+	case strings.HasPrefix(u, "week"):
+		return isoWeek(t.AddDate(0, 0, 7*n))
+	case strings.HasPrefix(u, "month"):
+		return t.AddDate(0, n, 0).Format("2006-01")
+	case strings.HasPrefix(u, "quarter"):
+		tt := t.AddDate(0, 3*n, 0)
+		return fmt.Sprintf("%04d-Q%d", tt.Year(), (int(tt.Month())-1)/3+1)
+	case strings.HasPrefix(u, "year"):
+		return strconv.Itoa(t.Year() + n)
+	case strings.HasPrefix(u, "decade"):
+		return strconv.Itoa((t.Year()+10*n)/10) + "X"
+	case strings.HasPrefix(u, "hour"), strings.HasPrefix(u, "min"), strings.HasPrefix(u, "sec"):
+		return ymd(t)
+	}
+	return strconv.Itoa(t.Year() + n)
+}
+
+func year2(s string) int {
+	y, _ := strconv.Atoi(s)
+	if len(s) == 2 {
+		if y < 30 {
+			return 2000 + y
+		}
+		return 1900 + y
+	}
+	return y
+}
+
+func validDay(y, mo, d int) bool {
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return false
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d
+}
+
+var patterns = []pattern{
+	// Month day, year ("October 14, 2024", "Oct. 14").
+	{regexp.MustCompile(`\b(` + monthRe + ` (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		mo := month(g(t, m, 2))
+		d, _ := strconv.Atoi(g(t, m, 3))
+		ys := g(t, m, 4)
+		if ys != "" {
+			y, _ := strconv.Atoi(ys)
+			if !validDay(y, mo, d) {
+				return "", "", false, false
+			}
+			return news.TimexDate, fmt.Sprintf("%04d-%02d-%02d", y, mo, d), false, true
+		}
+		if !c.has {
+			return news.TimexDate, fmt.Sprintf("XXXX-%02d-%02d", mo, d), false, mo > 0 && d >= 1 && d <= 31
+		}
+		y := c.dct.Year()
+		if !validDay(y, mo, d) {
+			return "", "", false, false
+		}
+		return news.TimexDate, fmt.Sprintf("%04d-%02d-%02d", y, mo, d), false, true
+	}},
+	// Day month year ("14 October 2024").
+	{regexp.MustCompile(`\b((\d{1,2}) ` + monthRe + `(?:,? (\d{4}))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		d, _ := strconv.Atoi(g(t, m, 2))
+		mo := month(g(t, m, 3))
+		y := c.dct.Year()
+		if ys := g(t, m, 4); ys != "" {
+			y, _ = strconv.Atoi(ys)
+		} else if !c.has {
+			return news.TimexDate, fmt.Sprintf("XXXX-%02d-%02d", mo, d), false, d >= 1 && d <= 31
+		}
+		if !validDay(y, mo, d) {
+			return "", "", false, false
+		}
+		return news.TimexDate, fmt.Sprintf("%04d-%02d-%02d", y, mo, d), false, true
+	}},
+	// Month year ("March 1996", "September of 1995").
+	{regexp.MustCompile(`\b(` + monthRe + `,? (?:of )?(\d{4}))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		return news.TimexDate, fmt.Sprintf("%s-%02d", g(t, m, 3), month(g(t, m, 2))), false, true
+	}},
+	// Bare month ("in September", "August"); "May" only after a preposition.
+	{regexp.MustCompile(`\b((?:early |late |mid-|last |next |this )?` + monthRe + `)(?:[^\w]|$)`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		name := g(t, m, 2)
+		if name == "May" && s == m[4] {
+			prev := strings.Fields(strings.ToLower(t[max(0, s-8):s]))
+			if len(prev) == 0 || !mayPrep[prev[len(prev)-1]] {
+				return "", "", false, false
+			}
+		}
+		mo := month(name)
+		if !c.has {
+			return news.TimexDate, fmt.Sprintf("XXXX-%02d", mo), false, true
+		}
+		y := c.dct.Year()
+		ext := strings.ToLower(g(t, m, 1))
+		switch {
+		case strings.HasPrefix(ext, "last "):
+			if mo >= int(c.dct.Month()) {
+				y--
+			}
+		case strings.HasPrefix(ext, "next "):
+			if mo <= int(c.dct.Month()) {
+				y++
+			}
+		case strings.HasPrefix(ext, "this "):
+		default:
+			if c.future(s, e) {
+				if mo < int(c.dct.Month()) {
+					y++
+				}
+			} else if mo > int(c.dct.Month()) {
+				y--
+			}
+		}
+		return news.TimexDate, fmt.Sprintf("%04d-%02d", y, mo), false, true
+	}},
+	// Numeric dates: ISO and US m/d/y.
+	{regexp.MustCompile(`\b((\d{4})-(\d{2})-(\d{2}))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		y, _ := strconv.Atoi(g(t, m, 2))
+		mo, _ := strconv.Atoi(g(t, m, 3))
+		d, _ := strconv.Atoi(g(t, m, 4))
+		return news.TimexDate, g(t, m, 1), false, validDay(y, mo, d)
+	}},
+	{regexp.MustCompile(`\b((\d{1,2})/(\d{1,2})/(\d{2}|\d{4}))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		mo, _ := strconv.Atoi(g(t, m, 2))
+		d, _ := strconv.Atoi(g(t, m, 3))
+		y := year2(g(t, m, 4))
+		return news.TimexDate, fmt.Sprintf("%04d-%02d-%02d", y, mo, d), false, validDay(y, mo, d)
+	}},
+	// Fiscal years.
+	{regexp.MustCompile(`(?i)\b((?:fiscal(?: year)?|FY) ?'?(\d{4}|\d{2}))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		return news.TimexDate, fmt.Sprintf("FY%04d", year2(g(t, m, 2))), false, true
+	}},
+	// Quarters ("the third quarter", "the first quarter of 1998").
+	{regexp.MustCompile(`(?i)\b((?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|last|latest|current) (?:fiscal )?quarter(?: of (\d{4}))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		q := map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[strings.ToLower(g(t, m, 2))]
+		y := c.dct.Year()
+		cur := (int(c.dct.Month())-1)/3 + 1
+		if ys := g(t, m, 3); ys != "" {
+			y, _ = strconv.Atoi(ys)
+		} else if !c.has {
+			if q == 0 {
+				return news.TimexDate, "XXXX-QX", false, true
+			}
+			return news.TimexDate, fmt.Sprintf("XXXX-Q%d", q), false, true
+		}
+		switch q {
+		case 0:
+			q = cur
+			if w := strings.ToLower(g(t, m, 2)); w == "last" || w == "latest" {
+				q--
+				if q == 0 {
+					q, y = 4, y-1
+				}
+			}
+		default:
+			if g(t, m, 3) == "" && q > cur && !c.future(s, e) {
+				y--
+			}
+		}
+		return news.TimexDate, fmt.Sprintf("%04d-Q%d", y, q), false, true
+	}},
+	// Decades ("the 1990s", "the '80s").
+	{regexp.MustCompile(`\b((?:the )?(?:(?:early|mid|late)[- ])?(1[0-9]|20)?(\d)0'?s)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		cent := g(t, m, 2)
+		if cent == "" {
+			if !strings.HasPrefix(strings.ToLower(t[s:e]), "the") {
+				return "", "", false, false
+			}
+			cent = "19"
+		}
+		return news.TimexDate, cent + g(t, m, 3) + "X", false, true
+	}},
+	// Years ("1998", "in 2018"), not parts of larger numbers.
+	{regexp.MustCompile(`(?:^|[^\d,.$])((1[5-9]\d\d|20\d\d))(?:[^\d,%]|[,.]\D|[,.]?$)`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		return news.TimexDate, g(t, m, 2), false, true
+	}},
+	// Seasons ("last summer", "the spring of 1998").
+	{regexp.MustCompile(`(?i)\b((?:(last|this|next|early|late|the) )?(spring|summer|fall|autumn|winter)(?: of (\d{4}))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		code := map[string]string{"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[strings.ToLower(g(t, m, 3))]
+		mod := strings.ToLower(g(t, m, 2))
+		if ys := g(t, m, 4); ys != "" {
+			return news.TimexDate, ys + "-" + code, false, true
+		}
+		if mod == "the" {
+			return "", "", false, false
+		}
+		if mod == "" && t[s] >= 'a' && t[s] <= 'z' && false {
+			return "", "", false, false
+		}
+		if !c.has {
+			return news.TimexDate, "XXXX-" + code, false, true
+		}
+		y := c.dct.Year()
+		seasonStart := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+		switch mod {
+		case "last":
+			if seasonStart > int(c.dct.Month()) {
+				y--
+			}
+		case "next":
+			if seasonStart <= int(c.dct.Month()) {
+				y++
+			}
+		}
+		return news.TimexDate, fmt.Sprintf("%04d-%s", y, code), false, true
+	}},
+	// Weekday, optionally with a part of day or clock ("Monday night", "Friday morning").
+	{regexp.MustCompile(`\b((?:(last|next|this|early|late) )?` + dayRe + `(?:,? ` + monthRe + ` (\d{1,2}))?(?: (morning|afternoon|evening|night))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		wd := weekdayNum[strings.ToLower(g(t, m, 3)[:3])]
+		part := map[string]string{"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}[strings.ToLower(g(t, m, 6))]
+		typ := news.TimexDate
+		if part != "" {
+			typ = news.TimexTime
+		}
+		if g(t, m, 4) != "" {
+			mo := month(g(t, m, 4))
+			d, _ := strconv.Atoi(g(t, m, 5))
+			y := c.dct.Year()
+			if !c.has || !validDay(y, mo, d) {
+				return typ, fmt.Sprintf("XXXX-%02d-%02d", mo, d) + part, false, d >= 1 && d <= 31
+			}
+			return typ, fmt.Sprintf("%04d-%02d-%02d", y, mo, d) + part, false, true
+		}
+		if !c.has {
+			return typ, "XXXX-WXX-" + strconv.Itoa((int(wd)+6)%7+1) + part, false, true
+		}
+		mod := strings.ToLower(g(t, m, 2))
+		fut := mod == "next" || (mod != "last" && c.future(s, e))
+		diff := int(wd) - int(c.dct.Weekday())
+		var d time.Time
+		if fut {
+			if diff < 0 {
+				diff += 7
+			}
+			d = c.dct.AddDate(0, 0, diff)
+		} else {
+			if diff > 0 {
+				diff -= 7
+			}
+			d = c.dct.AddDate(0, 0, diff)
+		}
+		return typ, ymd(d) + part, false, true
+	}},
+	// Clock times ("3 p.m.", "10:30 a.m. Wednesday", "noon").
+	{regexp.MustCompile(`(?i)\b((\d{1,2})(?::(\d{2}))? ?([ap])\.?m\b\.?(?: ` + dayRe + `)?|(noon|midnight)(?: ` + dayRe + `)?)`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		h, mi := 12, 0
+		day := g(t, m, 5)
+		if w := strings.ToLower(g(t, m, 6)); w != "" {
+			if w == "midnight" {
+				h = 24
+			}
+			day = g(t, m, 7)
+		} else {
+			h, _ = strconv.Atoi(g(t, m, 2))
+			mi, _ = strconv.Atoi(g(t, m, 3))
+			if h < 1 || h > 12 || mi > 59 {
+				return "", "", false, false
+			}
+			pm := strings.ToLower(g(t, m, 4)) == "p"
+			if pm && h < 12 {
+				h += 12
+			} else if !pm && h == 12 {
+				h = 0
+			}
+		}
+		if !c.has {
+			return news.TimexTime, fmt.Sprintf("XXXX-XX-XXT%02d:%02d", h, mi), false, true
+		}
+		d := c.dct
+		if day != "" {
+			wd := weekdayNum[strings.ToLower(day[:3])]
+			diff := int(wd) - int(c.dct.Weekday())
+			if c.future(s, e) {
+				if diff < 0 {
+					diff += 7
+				}
+			} else if diff > 0 {
+				diff -= 7
+			}
+			d = c.dct.AddDate(0, 0, diff)
+		}
+		return news.TimexTime, fmt.Sprintf("%sT%02d:%02d", ymd(d), h, mi), false, true
+	}},
+	// Deictic days and parts of today.
+	{regexp.MustCompile(`(?i)\b(yesterday|today|tomorrow|tonight|(?:this|yesterday|tomorrow) (?:morning|afternoon|evening)|last night)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		w := strings.ToLower(g(t, m, 1))
+		if !c.has {
+			if w == "today" {
+				return news.TimexDate, "PRESENT_REF", false, true
+			}
+			return "", "", false, false
+		}
+		d := c.dct
+		switch {
+		case strings.HasPrefix(w, "yesterday"), w == "last night":
+			d = d.AddDate(0, 0, -1)
+		case strings.HasPrefix(w, "tomorrow"):
+			d = d.AddDate(0, 0, 1)
+		}
+		part := ""
+		switch {
+		case strings.HasSuffix(w, "morning"):
+			part = "TMO"
+		case strings.HasSuffix(w, "afternoon"):
+			part = "TAF"
+		case strings.HasSuffix(w, "evening"):
+			part = "TEV"
+		case strings.HasSuffix(w, "night"):
+			part = "TNI"
+		}
+		if part != "" {
+			return news.TimexTime, ymd(d) + part, false, true
+		}
+		return news.TimexDate, ymd(d), false, true
+	}},
+	// Relative periods ("last week", "this month", "earlier this year", "next year").
+	{regexp.MustCompile(`(?i)\b((?:earlier |later )?(last|next|this|past|coming|previous|current|the past|the coming|the previous|the current|the same) (week|month|year|quarter|decade|weekend))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		mod := strings.ToLower(g(t, m, 2))
+		unit := strings.ToLower(g(t, m, 3))
+		if mod == "the same" {
+			return "", "", false, false
+		}
+		if strings.HasPrefix(mod, "the past") || strings.HasPrefix(mod, "the coming") || mod == "past" || mod == "coming" {
+			if unit == "weekend" {
+				return "", "", false, false
+			}
+			if mod == "coming" || mod == "the coming" {
+				// "the coming year" is the next one.
+				if !c.has {
+					return news.TimexDate, "FUTURE_REF", false, true
+				}
+				return news.TimexDate, shift(c.dct, 1, unit), false, true
+			}
+			return news.TimexDuration, durValue(1, unit), false, true
+		}
+		n := 0
+		switch mod {
+		case "last", "previous", "the previous":
+			n = -1
+		case "next":
+			n = 1
+		}
+		if !c.has {
+			return news.TimexDate, map[int]string{-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[n], false, true
+		}
+		if unit == "weekend" {
+			return news.TimexDate, isoWeek(c.dct.AddDate(0, 0, 7*n)) + "-WE", false, true
+		}
+		return news.TimexDate, shift(c.dct, n, unit), false, true
+	}},
+	// Offsets ("three years ago", "two days later", "a week earlier").
+	{regexp.MustCompile(`(?i)\b(` + approxW + numW + `[- ]` + unitRe + ` (ago|later|earlier|before|after|from now|hence))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		n, ok := number(g(t, m, 2))
+		unit := g(t, m, 3)
+		dir := strings.ToLower(g(t, m, 4))
+		approx := approxRe.MatchString(strings.ToLower(t[s:e]))
+		if dir == "before" || dir == "after" {
+			return news.TimexDuration, durValue(nOr(n, ok), unit), approx, true
+		}
+		if !ok || !c.has || dir == "later" || dir == "earlier" {
+			// "later"/"earlier" anchor on a narrated event, not the DCT.
+			if !c.has {
+				return news.TimexDate, "PAST_REF", approx, true
+			}
+			if dir == "later" || dir == "earlier" {
+				return news.TimexDuration, durValue(nOr(n, ok), unit), approx, true
+			}
+			return news.TimexDate, "PAST_REF", approx, true
+		}
+		k := int(n)
+		if dir == "ago" {
+			k = -k
+		}
+		return news.TimexDate, shift(c.dct, k, unit), approx, true
+	}},
+	// Durations ("over an hour", "six months", "two-year", "the past three years", "24 hours").
+	{regexp.MustCompile(`(?i)\b(` + approxW + numW + `[- ]` + unitRe + `(?: and a half)?(?: long| old)?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		n, ok := number(g(t, m, 2))
+		unit := g(t, m, 3)
+		if strings.EqualFold(unit, "quarters") || strings.EqualFold(unit, "quarter") {
+			if !ok || n == 1 {
+				return "", "", false, false
+			}
+		}
+		if strings.HasSuffix(strings.ToLower(t[s:e]), "and a half") && ok {
+			n += 0.5
+		}
+		approx := approxRe.MatchString(strings.ToLower(t[s:e]))
+		return news.TimexDuration, durValue(nOr(n, ok), unit), approx, true
+	}},
+	// Plural units without a number ("years", "months") as vague durations, only with "for".
+	{regexp.MustCompile(`(?i)\bfor ((?:many |several |a few )?(years|months|weeks|decades|days|hours))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		return news.TimexDuration, durValue(-1, g(t, m, 2)), false, true
+	}},
+	// Sets.
+	{regexp.MustCompile(`(?i)\b((?:every|each|per|a) (day|week|month|year|quarter)|annually|yearly|daily|weekly|monthly|quarterly|hourly)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		w := strings.ToLower(g(t, m, 1))
+		unit := strings.ToLower(g(t, m, 2))
+		if unit == "" {
+			switch w {
+			case "annually", "yearly":
+				unit = "year"
+			case "daily":
+				unit = "day"
+			case "weekly":
+				unit = "week"
+			case "monthly":
+				unit = "month"
+			case "quarterly":
+				unit = "quarter"
+			case "hourly":
+				unit = "hour"
+			}
+		}
+		return news.TimexSet, durValue(1, unit), false, true
+	}},
+	// Vague references.
+	{regexp.MustCompile(`(?i)\b(now|currently|recently|formerly|previously|the past|the future|current|nowadays|these days|at present|once|soon)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		switch strings.ToLower(g(t, m, 1)) {
+		case "now", "currently", "nowadays", "these days", "at present", "current":
+			return news.TimexDate, "PRESENT_REF", false, true
+		case "recently", "formerly", "previously", "the past", "once":
+			w := strings.ToLower(g(t, m, 1))
+			if w == "once" || w == "previously" {
+				return "", "", false, false
+			}
+			return news.TimexDate, "PAST_REF", false, true
+		case "the future", "soon":
+			if strings.EqualFold(g(t, m, 1), "soon") {
+				return "", "", false, false
+			}
+			return news.TimexDate, "FUTURE_REF", false, true
+		}
+		return "", "", false, false
+	}},
+}
+
+var mayPrep = map[string]bool{"in": true, "since": true, "until": true, "by": true, "of": true, "early": true, "late": true, "mid-": true, "last": true, "next": true, "this": true}
+
+var approxRe = regexp.MustCompile(`^(about|around|almost|nearly|over|more than|less than|at least|some|roughly|approximately|just over|up to)\b`)
+
+func nOr(n float64, ok bool) float64 {
+	if !ok {
+		return -1
+	}
+	return n
+}
