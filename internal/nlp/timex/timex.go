@@ -106,10 +106,11 @@ func parseDCT(s string) (time.Time, bool) {
 
 // future reports whether the words around [s,e) point to the future.
 func (c *ctx) future(s, e int) bool {
-	lo, hi := s-80, e+40
+	// A narrow window: tense words further away usually belong to another clause.
+	lo, hi := s-40, e+15
 	for _, st := range c.sents {
 		if st.Start <= s && e <= st.End {
-			lo, hi = st.Start, st.End
+			lo, hi = max(lo, st.Start), min(hi, st.End)
 			break
 		}
 	}
@@ -175,7 +176,8 @@ func ymd(t time.Time) string { return t.Format("2006-01-02") }
 
 func isoWeek(t time.Time) string {
 	y, w := t.ISOWeek()
-	return fmt.Sprintf("%04d-W%02d", y, w)
+	// TimeBank writes weeks unpadded ("2000-W7").
+	return fmt.Sprintf("%04d-W%d", y, w)
 }
 
 func fmtNum(v float64) string {
@@ -284,6 +286,13 @@ var patterns = []pattern{
 		y := c.dct.Year()
 		if !validDay(y, mo, d) {
 			return "", "", false, false
+		}
+		// A month-day after the DCT is last year's unless the sentence looks ahead.
+		if time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).After(c.dct) && !c.future(s, e) {
+			y--
+			if !validDay(y, mo, d) {
+				return "", "", false, false
+			}
 		}
 		return news.TimexDate, fmt.Sprintf("%04d-%02d-%02d", y, mo, d), false, true
 	}},
@@ -436,11 +445,8 @@ var patterns = []pattern{
 	// Weekday, optionally with a part of day or clock ("Monday night", "Friday morning").
 	{regexp.MustCompile(`\b((?:(last|next|this|early|late) )?` + dayRe + `(?:,? ` + monthRe + ` (\d{1,2}))?(?: (morning|afternoon|evening|night))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		wd := weekdayNum[strings.ToLower(g(t, m, 3)[:3])]
-		part := map[string]string{"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}[strings.ToLower(g(t, m, 6))]
-		typ := news.TimexDate
-		if part != "" {
-			typ = news.TimexTime
-		}
+		// TimeBank mostly annotates "Monday night" with the bare date value.
+		part, typ := "", news.TimexDate
 		if g(t, m, 4) != "" {
 			mo := month(g(t, m, 4))
 			d, _ := strconv.Atoi(g(t, m, 5))
