@@ -236,7 +236,11 @@ func isOutlet(low string) bool {
 // refIn returns the ref of the entity mention inside sp (people first), or "".
 func (f *finder) refIn(sp news.Span) string {
 	best, bestRank := "", 99
-	for _, m := range f.mentions {
+	// Mentions are in text order: start the scan just before the span
+	// (no mention is longer than maxMention bytes) instead of at the top.
+	const maxMention = 512
+	first := sort.Search(len(f.mentions), func(i int) bool { return f.mentions[i].Start >= sp.Start-maxMention })
+	for _, m := range f.mentions[first:] {
 		if m.Start >= sp.End {
 			break
 		}
@@ -298,9 +302,12 @@ func (f *finder) finish() {
 		f.resolve(i)
 	}
 	// Nesting: a statement whose cue lies in another's content is relayed by it.
+	// Only statements near in cue order can contain one another: scanning a
+	// window keeps this linear on very long texts.
+	const window = 64
 	for i := range f.out {
 		in := &f.out[i]
-		for j := range f.out {
+		for j := max(0, i-window); j < len(f.out) && j <= i+window; j++ {
 			o := &f.out[j]
 			if i == j || o.Source == nil || in.Source == nil || !o.Span.Contains(in.Cue.Span) || !o.Span.Contains(in.Source.Span) || o.Quote {
 				continue

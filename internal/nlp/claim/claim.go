@@ -73,6 +73,7 @@ type extractor struct {
 	keys     map[string]string // ref → key
 	types    map[string]string // ref → type
 	docDate  string
+	cueOrder []int // statement indexes by cue offset
 }
 
 // tok is a token with the sentence that holds it.
@@ -164,15 +165,30 @@ func (x *extractor) units() []unit {
 		}
 		us = append(us, unit{span: span, stmt: i, st: st, toks: toks})
 	}
-	for _, s := range x.a.Sentences {
-		overlap := false
-		for _, c := range covered {
-			if c.Len() > 0 && c.Overlaps(s.Span) {
-				overlap = true
-				break
+	sort.Slice(covered, func(i, j int) bool { return covered[i].Start < covered[j].Start })
+	// maxEnd[i] is the largest End among covered[:i+1], so one binary search
+	// tells whether any covered span overlaps a sentence.
+	maxEnd := make([]int, len(covered))
+	for i, c := range covered {
+		maxEnd[i] = c.End
+		if i > 0 && maxEnd[i-1] > maxEnd[i] {
+			maxEnd[i] = maxEnd[i-1]
+		}
+	}
+	overlaps := func(sp news.Span) bool {
+		i := sort.Search(len(covered), func(i int) bool { return covered[i].Start >= sp.End }) - 1
+		for ; i >= 0; i-- {
+			if maxEnd[i] <= sp.Start {
+				return false
+			}
+			if c := covered[i]; c.Len() > 0 && c.Overlaps(sp) {
+				return true
 			}
 		}
-		if overlap {
+		return false
+	}
+	for _, s := range x.a.Sentences {
+		if overlaps(s.Span) {
 			continue
 		}
 		us = append(us, unit{span: s.Span, stmt: -1, toks: x.tokensIn(s.Span)})
@@ -498,8 +514,8 @@ func (x *extractor) parse(ts []tok, u unit, prevEvent string) (news.Claim, bool)
 			}
 		}
 	}
-	for _, tx := range x.a.Timexes {
-		if tx.Start >= c.Start && tx.End <= c.End {
+	for _, tx := range x.timexesIn(c.Span) {
+		{
 			if c.Time == "" && (tx.Type == news.TimexDate || tx.Type == news.TimexTime) {
 				c.Time = tx.Value
 			}
@@ -758,12 +774,20 @@ func (x *extractor) numbers(ts []tok) []string {
 }
 
 func (x *extractor) inTimex(sp news.Span) bool {
-	for _, tx := range x.a.Timexes {
-		if tx.Span.Overlaps(sp) {
-			return true
-		}
+	ts := x.a.Timexes // in text order
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].End > sp.Start })
+	return i < len(ts) && ts[i].Span.Overlaps(sp)
+}
+
+// timexesIn returns the timexes inside sp (timexes are in text order).
+func (x *extractor) timexesIn(sp news.Span) []news.Timex {
+	ts := x.a.Timexes
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].Start >= sp.Start })
+	j := i
+	for j < len(ts) && ts[j].End <= sp.End {
+		j++
 	}
-	return false
+	return ts[i:j]
 }
 
 // markBackground marks claims about the past the article repeats as context:
@@ -785,10 +809,9 @@ func (x *extractor) markBackground(cs []news.Claim) {
 		if err != nil || y >= docYear {
 			continue
 		}
-		for si, s := range x.a.Sentences {
-			if s.Span.Contains(tx.Span) {
-				bgSent[si] = true
-			}
+		ss := x.a.Sentences
+		if si := sort.Search(len(ss), func(i int) bool { return ss[i].End > tx.Start }); si < len(ss) && ss[si].Span.Contains(tx.Span) {
+			bgSent[si] = true
 		}
 	}
 	for i := range cs {
@@ -1002,7 +1025,22 @@ func Communicative(cue string) bool {
 func (x *extractor) nestedStart(i int) int {
 	st := x.a.Statements[i]
 	cut := -1
-	for j, o := range x.a.Statements {
+	if x.cueOrder == nil {
+		x.cueOrder = make([]int, len(x.a.Statements))
+		for j := range x.cueOrder {
+			x.cueOrder[j] = j
+		}
+		sort.Slice(x.cueOrder, func(a, b int) bool {
+			return x.a.Statements[x.cueOrder[a]].Cue.Start < x.a.Statements[x.cueOrder[b]].Cue.Start
+		})
+	}
+	k := sort.Search(len(x.cueOrder), func(k int) bool { return x.a.Statements[x.cueOrder[k]].Cue.Start >= st.Start })
+	for ; k < len(x.cueOrder); k++ {
+		j := x.cueOrder[k]
+		o := x.a.Statements[j]
+		if o.Cue.Start >= st.End {
+			break
+		}
 		if j == i || o.Cue.Len() == 0 || !st.Span.Contains(o.Cue.Span) || !Communicative(o.Cue.Text) {
 			continue
 		}
