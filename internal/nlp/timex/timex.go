@@ -104,6 +104,32 @@ func parseDCT(s string) (time.Time, bool) {
 	return t, true
 }
 
+// nearYear picks the year for a month-day given without one: the next
+// occurrence when the sentence looks ahead, otherwise the previous one unless
+// the next is much closer (news mentions near upcoming dates: "Jan. 14" in an
+// article of Jan. 7 is that January, "Nov. 25" in one of Jan. 15 is last year's).
+func (c *ctx) nearYear(mo, d, s, e int) int {
+	if d > 28 {
+		d = 28
+	}
+	y := c.dct.Year()
+	this := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	var past, next time.Time
+	if this.After(c.dct) {
+		next, past = this, this.AddDate(-1, 0, 0)
+	} else {
+		past, next = this, this.AddDate(1, 0, 0)
+	}
+	fwd, back := next.Sub(c.dct), c.dct.Sub(past)
+	if back < 24*time.Hour*20 && !this.After(c.dct) {
+		return past.Year()
+	}
+	if c.future(s, e) || fwd < back/2 {
+		return next.Year()
+	}
+	return past.Year()
+}
+
 // future reports whether the words around [s,e) point to the future.
 func (c *ctx) future(s, e int) bool {
 	// A narrow window: tense words further away usually belong to another clause.
@@ -287,12 +313,9 @@ var patterns = []pattern{
 		if !validDay(y, mo, d) {
 			return "", "", false, false
 		}
-		// A month-day after the DCT is last year's unless the sentence looks ahead.
-		if time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).After(c.dct) && !c.future(s, e) {
-			y--
-			if !validDay(y, mo, d) {
-				return "", "", false, false
-			}
+		y = c.nearYear(mo, d, s, e)
+		if !validDay(y, mo, d) {
+			return "", "", false, false
 		}
 		return news.TimexDate, fmt.Sprintf("%04d-%02d-%02d", y, mo, d), false, true
 	}},
@@ -341,13 +364,7 @@ var patterns = []pattern{
 			}
 		case strings.HasPrefix(ext, "this "):
 		default:
-			if c.future(s, e) {
-				if mo < int(c.dct.Month()) {
-					y++
-				}
-			} else if mo > int(c.dct.Month()) {
-				y--
-			}
+			y = c.nearYear(mo, 15, s, e)
 		}
 		return news.TimexDate, fmt.Sprintf("%04d-%02d", y, mo), false, true
 	}},
