@@ -601,7 +601,7 @@ var patterns = []pattern{
 		return news.TimexDate, shift(c.dct, n, unit), false, true
 	}},
 	// Offsets ("three years ago", "two days later", "a week earlier").
-	{regexp.MustCompile(`(?i)\b(` + approxW + numW + `[- ]` + unitRe + ` (ago|later|earlier|before|after|from now|hence))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+	{regexp.MustCompile(`(?i)\b(` + approxW + numW + `[- ]` + unitRe + ` (ago|later|earlier|from now|hence))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		n, ok := number(g(t, m, 2))
 		unit := g(t, m, 3)
 		dir := strings.ToLower(g(t, m, 4))
@@ -626,7 +626,10 @@ var patterns = []pattern{
 		return news.TimexDate, shift(c.dct, k, unit), approx, true
 	}},
 	// Durations ("over an hour", "six months", "two-year", "the past three years", "24 hours").
-	{regexp.MustCompile(`(?i)\b(` + approxW + numW + `[- ]` + unitRe + `(?: and a half)?(?: long| old)?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+	{regexp.MustCompile(`(?i)\b(` + approxW + numW + `[- ]` + unitRe + `(?: and a half)?(?: long)?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		if rest := t[e:]; strings.HasPrefix(rest, "-old") || strings.HasPrefix(rest, " old") {
+			return "", "", false, false // ages are not timexes in TimeBank
+		}
 		n, ok := number(g(t, m, 2))
 		unit := g(t, m, 3)
 		if strings.EqualFold(unit, "quarters") || strings.EqualFold(unit, "quarter") {

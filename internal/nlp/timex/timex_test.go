@@ -178,7 +178,24 @@ func TestTE3Dev(t *testing.T) {
 		}
 		ng += len(d.Timexes)
 		ns += len(S)
-		for _, pr := range pairTimexes(runes, d.Timexes, S) {
+		prs := pairTimexes(runes, d.Timexes, S)
+		if showErrors {
+			pg, ps := map[int]bool{}, map[int]bool{}
+			for _, pr := range prs {
+				pg[pr.g], ps[pr.s] = true, true
+			}
+			for i, x := range d.Timexes {
+				if !pg[i] {
+					t.Logf("MISS %q=%s", string(runes[x.Start:x.End]), x.Value)
+				}
+			}
+			for j, x := range S {
+				if !ps[j] {
+					t.Logf("FALSE %q=%s", string(runes[x.Start:x.End]), x.Value)
+				}
+			}
+		}
+		for _, pr := range prs {
 			rel++
 			if pr.exact {
 				strict++
