@@ -10,6 +10,12 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/crosscheck/crosscheck/internal/ingest"
+	"github.com/crosscheck/crosscheck/internal/nlp"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
+	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/sqlite"
 )
 
 // chromium finds Debian's Chromium. Outside CI a missing browser skips the
@@ -161,4 +167,62 @@ func TestBrowserPhoneWidth(t *testing.T) {
 		t.Error("the story page scrolls sideways at phone width")
 	}
 	shot(t, ctx, "story-phone")
+}
+
+// seedStore analyses the two seed articles into a real SQLite store.
+func seedStore(t *testing.T) store.Store {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "seeds.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	an, err := nlp.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := pipeline.RunOptions{Ingest: pipeline.IngestOptions{Read: ingest.DefaultOptions(), Stdin: strings.NewReader("")}}
+	if _, err := pipeline.Run(ctx, st, an, []string{filepath.Join("..", "..", "examples", "seeds")}, opt); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// TestBrowserSeeds is the reader's path on the model input: open the story,
+// see the dispute about who requested the meeting, click into the evidence.
+func TestBrowserSeeds(t *testing.T) {
+	base := startServer(t, Config{Store: seedStore(t)})
+	ctx := browser(t)
+	openStory(t, ctx, base)
+	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	findings, err := chromedp.Run(tctx, chromedp.Text("#findings"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Who requested the meeting?", "disputed on agent", "Baghaei", "denied"} {
+		if !strings.Contains(strings.ToLower(findings), strings.ToLower(want)) {
+			t.Errorf("the story page does not show %q", want)
+		}
+	}
+	// Click the Iranian official's side of the dispute: the sentence is highlighted in article A.
+	if err := chromedp.Do(tctx,
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`(() => { const b = [...document.querySelectorAll("#findings button.ev")].find(b => b.textContent.includes("One Iranian official")); b.click(); return true })()`)(ctx, tg)
+			return err
+		}),
+		chromedp.WaitVisible("#evidence mark#highlight"),
+	); err != nil {
+		shot(t, ctx, "seeds-evidence-failed")
+		t.Fatalf("click into evidence: %v", err)
+	}
+	mark, err := chromedp.Run(tctx, chromedp.Text("#evidence mark#highlight"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(mark, "Musk requested the meeting") {
+		t.Errorf("highlighted sentence = %q", mark)
+	}
+	shot(t, ctx, "seeds-story")
 }
