@@ -267,7 +267,8 @@ func shift(t time.Time, n int, unit string) string {
 	case strings.HasPrefix(u, "year"):
 		return strconv.Itoa(t.Year() + n)
 	case strings.HasPrefix(u, "decade"):
-		return strconv.Itoa((t.Year()+10*n)/10) + "X"
+		// TimeBank gives "a decade ago" year precision.
+		return strconv.Itoa(t.Year() + 10*n)
 	case strings.HasPrefix(u, "hour"), strings.HasPrefix(u, "min"), strings.HasPrefix(u, "sec"):
 		return ymd(t)
 	}
@@ -646,6 +647,59 @@ var patterns = []pattern{
 	// Plural units without a number ("years", "months") as vague durations, only with "for".
 	{regexp.MustCompile(`(?i)\bfor ((?:many |several |a few )?(years|months|weeks|decades|days|hours))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		return news.TimexDuration, durValue(-1, g(t, m, 2)), false, true
+	}},
+	// Holidays with a fixed or computable date.
+	{regexp.MustCompile(`\b((?:(last|next|this) )?(Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Thanksgiving(?: Day)?|Election Day|Independence Day|Halloween|Veterans Day|Valentine's Day))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		name := strings.ToLower(g(t, m, 3))
+		var mo, d int
+		switch {
+		case strings.HasPrefix(name, "christmas eve"):
+			mo, d = 12, 24
+		case strings.HasPrefix(name, "christmas"):
+			mo, d = 12, 25
+		case name == "new year's eve":
+			mo, d = 12, 31
+		case strings.HasPrefix(name, "new year"):
+			mo, d = 1, 1
+		case strings.HasPrefix(name, "thanksgiving"), name == "election day":
+			mo, d = 11, 0
+		case name == "independence day":
+			mo, d = 7, 4
+		case name == "halloween":
+			mo, d = 10, 31
+		case name == "veterans day":
+			mo, d = 11, 11
+		case name == "valentine's day":
+			mo, d = 2, 14
+		}
+		if !c.has {
+			if d == 0 {
+				return news.TimexDate, "XXXX-11-XX", false, true
+			}
+			return news.TimexDate, fmt.Sprintf("XXXX-%02d-%02d", mo, d), false, true
+		}
+		y := c.nearYear(mo, max(d, 25), s, e)
+		switch g(t, m, 2) {
+		case "last":
+			if time.Date(y, time.Month(mo), max(d, 25), 0, 0, 0, 0, time.UTC).After(c.dct) {
+				y--
+			}
+		case "next":
+			if !time.Date(y, time.Month(mo), max(d, 1), 0, 0, 0, 0, time.UTC).After(c.dct) {
+				y++
+			}
+		}
+		if d == 0 {
+			first := time.Date(y, 11, 1, 0, 0, 0, 0, time.UTC)
+			if name == "election day" { // the Tuesday after the first Monday
+				off := (int(time.Monday) - int(first.Weekday()) + 7) % 7
+				d = 1 + off + 1
+			} else { // the fourth Thursday
+				off := (int(time.Thursday) - int(first.Weekday()) + 7) % 7
+				d = 1 + off + 21
+			}
+		}
+		return news.TimexDate, fmt.Sprintf("%04d-%02d-%02d", y, mo, d), false, true
 	}},
 	// Sets.
 	{regexp.MustCompile(`(?i)\b((?:every|each|per|a) (day|week|month|year|quarter)|annually|yearly|daily|weekly|monthly|quarterly|hourly)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {

@@ -333,3 +333,17 @@ func BenchmarkFind(b *testing.B) {
 		Find(text, nil, "2024-11-15")
 	}
 }
+
+func TestHolidays(t *testing.T) {
+	tests := []struct{ text, dct, val string }{
+		{"on Thanksgiving Day", "1999-12-01", "1999-11-25"},
+		{"on Election Day", "1998-11-05", "1998-11-03"},
+		{"by Christmas", "2024-11-15", "2024-12-25"},
+	}
+	for _, tc := range tests {
+		got := Find(tc.text, nil, tc.dct)
+		if len(got) != 1 || got[0].Value != tc.val {
+			t.Errorf("%q at %s: got %+v, want %s", tc.text, tc.dct, got, tc.val)
+		}
+	}
+}
