@@ -66,7 +66,7 @@ func Reconcile(id string, docs []Doc, opt Options) *Story {
 		if d.Analysis != nil && len(d.Analysis.Sentences) > 0 {
 			sp := d.Analysis.Sentences[0].Span
 			if sp.Valid(len(a.Body)) {
-				art.Lead = clip(a.Body[sp.Start:sp.End], 240)
+				art.Lead = Clip(a.Body[sp.Start:sp.End], 240)
 			}
 		}
 		for _, c := range d.Copies {
@@ -490,7 +490,7 @@ func topKeys(m map[string]int, n int) []string {
 // label decides a group's status and splits it into sides.
 func label(g []*item) Finding {
 	rep := representative(g)
-	f := Finding{Predicate: rep.c.Predicate, Aspect: rep.c.Aspect, Summary: clip(rep.ev.Text, 200)}
+	f := Finding{Predicate: rep.c.Predicate, Aspect: rep.c.Aspect, Summary: Clip(rep.ev.Text, 200)}
 	parts := map[string]bool{}
 	arts := map[string]bool{}
 	hedged := true
@@ -998,7 +998,7 @@ func (s *Story) timeline(docs []Doc) {
 		if text == "" {
 			text = a.Lead
 		}
-		s.Timeline.Reports = append(s.Timeline.Reports, TimelineEntry{Date: a.Date, Article: a.Ref, Who: who, Text: clip(text, 160)})
+		s.Timeline.Reports = append(s.Timeline.Reports, TimelineEntry{Date: a.Date, Article: a.Ref, Who: who, Text: Clip(text, 160)})
 	}
 	for _, f := range s.Findings {
 		for _, sd := range f.Sides {
@@ -1008,7 +1008,7 @@ func (s *Story) timeline(docs []Doc) {
 				}
 				who := chainLabel(ev)
 				s.Timeline.Reports = append(s.Timeline.Reports, TimelineEntry{Date: ev.ReportedOn, Finding: f.ID, Article: ev.Article,
-					Who: who, Text: clip(ev.Text, 160), Status: sd.Position})
+					Who: who, Text: Clip(ev.Text, 160), Status: sd.Position})
 			}
 		}
 	}
@@ -1045,15 +1045,17 @@ func (s *Story) headline(docs []Doc) {
 		}
 	}
 	if best >= 0 {
-		s.Headline = clip(s.Findings[best].Summary, 120)
+		s.Headline = Clip(s.Findings[best].Summary, 120)
 		return
 	}
 	if len(s.Articles) > 0 {
-		s.Headline = clip(s.Articles[0].Lead, 120)
+		s.Headline = Clip(s.Articles[0].Lead, 120)
 	}
 }
 
-func clip(s string, n int) string {
+// Clip shortens s to at most n bytes at a word boundary, with an ellipsis,
+// collapsing whitespace; it never cuts a UTF-8 character.
+func Clip(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) <= n {
 		return s

@@ -55,20 +55,7 @@ func (t *textWriter) heading(s string) {
 
 func quote(s string) string { return "“" + clipText(s, 180) + "”" }
 
-func clipText(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && (s[cut]&0xC0) == 0x80 {
-		cut--
-	}
-	if sp := strings.LastIndex(s[:cut], " "); sp > n/2 {
-		cut = sp
-	}
-	return s[:cut] + "…"
-}
+func clipText(s string, n int) string { return compare.Clip(s, n) }
 
 func (t *textWriter) story(s *compare.Story, opt Options) {
 	rule := strings.Repeat("═", 72)

@@ -53,6 +53,27 @@ func parseDay(r *http.Request, name string) (time.Time, error) {
 	return t, nil
 }
 
+// parseListQuery reads paging and the from/to date range ("to" inclusive)
+// shared by the list endpoints.
+func parseListQuery(r *http.Request) (page, time.Time, time.Time, error) {
+	p, err := parsePage(r)
+	if err != nil {
+		return p, time.Time{}, time.Time{}, err
+	}
+	from, err := parseDay(r, "from")
+	if err != nil {
+		return p, time.Time{}, time.Time{}, err
+	}
+	to, err := parseDay(r, "to")
+	if err != nil {
+		return p, time.Time{}, time.Time{}, err
+	}
+	if !to.IsZero() {
+		to = to.AddDate(0, 0, 1)
+	}
+	return p, from, to, nil
+}
+
 // storySummary is one line of the story list.
 type storySummary struct {
 	ID       string          `json:"id"`
@@ -77,23 +98,10 @@ func day(t time.Time) string {
 }
 
 func (s *Server) listStories(w http.ResponseWriter, r *http.Request) {
-	p, err := parsePage(r)
+	p, from, to, err := parseListQuery(r)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
-	}
-	from, err := parseDay(r, "from")
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	to, err := parseDay(r, "to")
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if !to.IsZero() {
-		to = to.AddDate(0, 0, 1)
 	}
 	q := r.URL.Query()
 	recs, err := s.cfg.Store.ListStories(r.Context(), store.StoryQuery{Search: q.Get("q"), Outlet: q.Get("outlet"),
@@ -146,23 +154,10 @@ type articleSummary struct {
 }
 
 func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
-	p, err := parsePage(r)
+	p, from, to, err := parseListQuery(r)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
-	}
-	from, err := parseDay(r, "from")
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	to, err := parseDay(r, "to")
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if !to.IsZero() {
-		to = to.AddDate(0, 0, 1)
 	}
 	q := r.URL.Query()
 	arts, err := s.cfg.Store.ListArticles(r.Context(), store.ArticleQuery{Search: q.Get("q"), Outlet: q.Get("outlet"),

@@ -131,10 +131,11 @@ func (m *Model) Probs(x Vector) []float64 {
 		}
 		z[c] = s
 	}
-	return softmax(z)
+	return Softmax(z)
 }
 
-func softmax(z []float64) []float64 {
+// Softmax turns scores into probabilities (numerically stable).
+func Softmax(z []float64) []float64 {
 	mx := z[0]
 	for _, v := range z {
 		mx = math.Max(mx, v)

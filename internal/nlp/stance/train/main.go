@@ -171,7 +171,7 @@ func main() {
 				}
 				z[c] = s
 			}
-			p := softmax(z)
+			p := stance.Softmax(z)
 			loss -= math.Log(math.Max(p[y], 1e-12))
 			wt := 1.0
 			if stance.Classes[y] == stance.Disagree {
@@ -220,23 +220,6 @@ func toF32(W [][]float64) [][]float32 {
 		for j, v := range W[c] {
 			out[c][j] = float32(math.Round(v*1e5) / 1e5)
 		}
-	}
-	return out
-}
-
-func softmax(z []float64) []float64 {
-	mx := z[0]
-	for _, v := range z {
-		mx = math.Max(mx, v)
-	}
-	s := 0.0
-	out := make([]float64, len(z))
-	for i, v := range z {
-		out[i] = math.Exp(v - mx)
-		s += out[i]
-	}
-	for i := range out {
-		out[i] /= s
 	}
 	return out
 }
