@@ -466,6 +466,16 @@ func (s *Story) buildFindings(items []*item, groups [][]*item) {
 			places[f.Place] += len(f.Articles)
 		}
 	}
+	// Day-precise dates name events better than months or seasons.
+	days := map[string]int{}
+	for t, n := range times {
+		if len(t) == 10 {
+			days[t] = n
+		}
+	}
+	if len(days) > 0 {
+		times = days
+	}
 	s.EventDates = topKeys(times, 3)
 	s.Places = topKeys(places, 3)
 }
