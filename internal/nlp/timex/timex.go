@@ -31,21 +31,44 @@ import (
 // sents may be nil; they are only used to bound the tense look-around.
 func Find(text string, sents []news.Sentence, docDate string) []news.Timex {
 	dct, hasDCT := parseDCT(docDate)
+	if len(text) == 0 {
+		return nil
+	}
 	c := ctx{text: text, dct: dct, has: hasDCT, sents: sents}
 	var cands []cand
+	for _, w := range windows(text) {
+		cands = c.match(cands, w[0], w[1])
+	}
+	return resolve(text, cands)
+}
+
+// match runs every pattern over text[lo:hi] (a window cut at whitespace, so
+// \b and ^/$ behave as on the whole text) and appends the candidates.
+func (c *ctx) match(cands []cand, lo, hi int) []cand {
+	text := c.text
 	for pi, p := range patterns {
-		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range p.re.FindAllStringSubmatchIndex(text[lo:hi], -1) {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += lo
+				}
+			}
 			s, e := m[2], m[3] // group 1 is the extent
 			if s < 0 || e <= s {
 				continue
 			}
-			typ, val, approx, ok := p.fn(&c, text, m, s, e)
+			typ, val, approx, ok := p.fn(c, text, m, s, e)
 			if !ok {
 				continue
 			}
 			cands = append(cands, cand{s: s, e: e, typ: typ, val: val, approx: approx, prio: pi})
 		}
 	}
+	return cands
+}
+
+// resolve keeps the longest leftmost of overlapping candidates.
+func resolve(text string, cands []cand) []news.Timex {
 	// Longest leftmost wins; ties go to the earlier pattern.
 	sort.SliceStable(cands, func(i, j int) bool {
 		li, lj := cands[i].e-cands[i].s, cands[j].e-cands[j].s
@@ -76,6 +99,83 @@ func Find(text string, sents []news.Sentence, docDate string) []news.Timex {
 		out = append(out, news.Timex{Span: news.Span{Start: k.s, End: k.e}, Text: text[k.s:k.e], Type: k.typ, Value: k.val, Approx: k.approx})
 	}
 	return out
+}
+
+// windowReach is how many whitespace-separated chunks a pattern can extend
+// either side of its trigger word ("more than a couple of years ago").
+const windowReach = 8
+
+// triggerStems are lower-case substrings of which every timex contains at
+// least one (digits aside). A superset is harmless: it only widens windows.
+var triggerStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun", "sec", "min", "hour", "day", "week", "month", "year", "decade",
+	"centur", "quarter", "tomorrow", "tonight", "now", "current", "recent", "former", "past", "future", "present",
+	"spring", "summer", "fall", "autumn", "winter", "fiscal", "fy", "noon", "midnight", "christmas",
+	"thanksgiving", "election", "independence", "halloween", "veterans", "valentine", "annual", "daily", "morning",
+	"afternoon", "evening", "night"}
+
+// windows returns the merged byte ranges, cut at whitespace, around chunks
+// that may hold a timex. Running the patterns only there keeps Find fast on
+// long text, where most words cannot start a timex.
+func windows(text string) [][2]int {
+	type chunk struct{ s, e int }
+	var chunks []chunk
+	var trig []int
+	for i := 0; i < len(text); {
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+		if i >= len(text) {
+			break
+		}
+		j := i
+		for j < len(text) && !isSpace(text[j]) {
+			j++
+		}
+		if isTrigger(text[i:j]) {
+			trig = append(trig, len(chunks))
+		}
+		chunks = append(chunks, chunk{i, j})
+		i = j
+	}
+	var out [][2]int
+	for _, k := range trig {
+		a, b := max(0, k-windowReach), min(len(chunks)-1, k+windowReach)
+		lo, hi := chunks[a].s, chunks[b].e
+		if n := len(out); n > 0 && lo <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], hi)
+			continue
+		}
+		out = append(out, [2]int{lo, hi})
+	}
+	return out
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v' }
+
+func isTrigger(w string) bool {
+	var buf [64]byte
+	if len(w) > len(buf) {
+		w = w[:len(buf)]
+	}
+	l := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		ch := w[i]
+		if ch >= '0' && ch <= '9' {
+			return true
+		}
+		if ch >= 'A' && ch <= 'Z' {
+			ch += 'a' - 'A'
+		}
+		l[i] = ch
+	}
+	s := string(l)
+	for _, st := range triggerStems {
+		if strings.Contains(s, st) {
+			return true
+		}
+	}
+	return false
 }
 
 type cand struct {
