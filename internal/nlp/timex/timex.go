@@ -151,7 +151,9 @@ func windows(text string) [][2]int {
 	return out
 }
 
-func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v' }
+func isSpace(b byte) bool {
+	return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v'
+}
 
 func isTrigger(w string) bool {
 	var buf [64]byte
