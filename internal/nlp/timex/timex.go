@@ -180,6 +180,9 @@ func isTrigger(w string) bool {
 	return false
 }
 
+// weekdayAhead is how many days ahead a bare weekday may lie (chosen on te3 dev).
+var weekdayAhead = 1
+
 type cand struct {
 	s, e   int
 	typ    string
@@ -580,8 +583,12 @@ var patterns = []pattern{
 			return typ, "XXXX-WXX-" + strconv.Itoa((int(wd)+6)%7+1) + part, false, true
 		}
 		mod := strings.ToLower(g(t, m, 2))
-		fut := mod == "next" || (mod != "last" && c.future(s, e))
 		diff := int(wd) - int(c.dct.Weekday())
+		// News reports the past, but "Tuesday" in a Monday article is
+		// usually tomorrow: look ahead when it is the next day and the article
+		// is from a weekday (weekend articles look back on the week).
+		fwd := (diff + 7) % 7
+		fut := mod == "next" || (mod != "last" && (c.future(s, e) || (mod == "" && fwd > 0 && fwd <= weekdayAhead && c.dct.Weekday() != time.Sunday && c.dct.Weekday() != time.Saturday)))
 		var d time.Time
 		if fut {
 			if diff < 0 {

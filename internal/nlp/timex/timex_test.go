@@ -150,7 +150,7 @@ type goldDoc struct {
 
 // TestTE3Dev scores Find on TempEval-3 dev as tempeval3_score.py does.
 func TestTE3Dev(t *testing.T) {
-	p := filepath.Join(evalDir(), "temporal", "te3_dev.jsonl")
+	p := filepath.Join(evalDir(), "temporal", "te3_"+split()+".jsonl")
 	f, err := os.Open(p)
 	if err != nil {
 		t.Skipf("TE3 dev data not found (%s); set CROSSCHECK_EVAL", p)
@@ -218,7 +218,7 @@ func TestTE3Dev(t *testing.T) {
 		p, r := float64(m)/float64(ns), float64(m)/float64(ng)
 		return 100 * 2 * p * r / (p + r)
 	}
-	t.Logf("te3 dev: gold=%d sys=%d strict F1=%.2f relaxed F1=%.2f type F1=%.2f value F1=%.2f", ng, ns, f1(strict), f1(rel), f1(typ), f1(val))
+	t.Logf("te3 %s: gold=%d sys=%d strict F1=%.2f relaxed F1=%.2f type F1=%.2f value F1=%.2f", split(), ng, ns, f1(strict), f1(rel), f1(typ), f1(val))
 	if f1(val) < 70 {
 		t.Errorf("value F1 %.2f below floor 70", f1(val))
 	}
@@ -346,4 +346,12 @@ func TestHolidays(t *testing.T) {
 			t.Errorf("%q at %s: got %+v, want %s", tc.text, tc.dct, got, tc.val)
 		}
 	}
+}
+
+// split is the TE3 split TestTE3Dev scores: dev, or TIMEX_SPLIT=train.
+func split() string {
+	if s := os.Getenv("TIMEX_SPLIT"); s != "" {
+		return s
+	}
+	return "dev"
 }
