@@ -489,10 +489,11 @@ var patterns = []pattern{
 	}},
 	// Fiscal years.
 	{regexp.MustCompile(`(?i)\b((?:fiscal(?: year)?|FY) ?'?(\d{4}|\d{2}))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
-		return news.TimexDate, fmt.Sprintf("FY%04d", year2(g(t, m, 2))), false, true
+		// TimeBank gives "fiscal 1989" the plain year.
+		return news.TimexDate, fmt.Sprintf("%04d", year2(g(t, m, 2))), false, true
 	}},
 	// Quarters ("the third quarter", "the first quarter of 1998").
-	{regexp.MustCompile(`(?i)\b((?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|last|latest|current) (?:fiscal )?quarter(?: of (\d{4}))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+	{regexp.MustCompile(`(?i)\b((?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|last|latest|current)[- ](?:fiscal )?quarter(?: of (\d{4}))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		q := map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[strings.ToLower(g(t, m, 2))]
 		y := c.dct.Year()
 		cur := (int(c.dct.Month())-1)/3 + 1
@@ -811,7 +812,7 @@ var patterns = []pattern{
 		return news.TimexDate, fmt.Sprintf("%04d-%02d-%02d", y, mo, d), false, true
 	}},
 	// Sets.
-	{regexp.MustCompile(`(?i)\b((?:every|each|per|a) (day|week|month|year|quarter)|annually|yearly|daily|weekly|monthly|quarterly|hourly)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+	{regexp.MustCompile(`(?i)\b((?:every|each|per|a) (day|week|month|year|quarter)|annually|yearly|daily|weekly|monthly|hourly)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		w := strings.ToLower(g(t, m, 1))
 		unit := strings.ToLower(g(t, m, 2))
 		if unit == "" {
