@@ -758,6 +758,22 @@ var patterns = []pattern{
 	{regexp.MustCompile(`(?i)\bfor ((?:many |several |a few )?(years|months|weeks|decades|days|hours))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		return news.TimexDuration, durValue(-1, g(t, m, 2)), false, true
 	}},
+	// "the quarter" (earnings reports: the last completed one) and "the weekend".
+	{regexp.MustCompile(`(?i)\b(the (quarter|weekend))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		if !c.has {
+			return "", "", false, false
+		}
+		if strings.EqualFold(g(t, m, 2), "quarter") {
+			return news.TimexDate, shift(c.dct, -1, "quarter"), false, true
+		}
+		back := (int(c.dct.Weekday()) - int(time.Saturday) + 7) % 7
+		sat := c.dct.AddDate(0, 0, -back)
+		if c.future(s, e) {
+			sat = c.dct.AddDate(0, 0, (int(time.Saturday)-int(c.dct.Weekday())+7)%7)
+		}
+		y, w := sat.ISOWeek()
+		return news.TimexDate, fmt.Sprintf("%04d-W%02d-WE", y, w), false, true
+	}},
 	// Holidays with a fixed or computable date.
 	{regexp.MustCompile(`\b((?:(last|next|this) )?(Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Thanksgiving(?: Day)?|Election Day|Independence Day|Halloween|Veterans Day|Valentine's Day))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		name := strings.ToLower(g(t, m, 3))
