@@ -850,11 +850,11 @@ var patterns = []pattern{
 		return news.TimexSet, durValue(1, unit), false, true
 	}},
 	// Vague references.
-	{regexp.MustCompile(`(?i)\b(now|currently|recently|formerly|previously|the past|the future|current|nowadays|these days|at present|once|soon)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+	{regexp.MustCompile(`(?i)\b(now|currently|recently|formerly|previously|the past|the future|current|nowadays|these days|at present|once|soon|recent (?:years|months|weeks|days))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		switch strings.ToLower(g(t, m, 1)) {
 		case "now", "currently", "nowadays", "these days", "at present", "current":
 			return news.TimexDate, "PRESENT_REF", false, true
-		case "recently", "formerly", "previously", "the past", "once":
+		case "recently", "formerly", "previously", "the past", "once", "recent years", "recent months", "recent weeks", "recent days":
 			w := strings.ToLower(g(t, m, 1))
 			if w == "once" || w == "previously" {
 				return "", "", false, false
