@@ -7,7 +7,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/nlp/attrib"
 	"github.com/crosscheck/crosscheck/internal/nlp/claim"
-	"github.com/crosscheck/crosscheck/internal/nlp/dates"
+	"github.com/crosscheck/crosscheck/internal/nlp/timex"
 	"github.com/crosscheck/crosscheck/internal/nlp/entity"
 	"github.com/crosscheck/crosscheck/internal/nlp/segment"
 )
@@ -36,7 +36,7 @@ func (an *Analyzer) Analyze(id, text, date string) *news.Analysis {
 	a := &news.Analysis{ArticleID: id, Version: Version, Date: date}
 	a.Sentences = segment.Split(text)
 	a.Entities, a.Refs = an.tagger.Tag(text, a.Sentences)
-	a.Timexes = dates.Find(text, a.Sentences, date)
+	a.Timexes = timex.Find(text, a.Sentences, date)
 	a.Statements = attrib.Find(text, a)
 	a.Claims = claim.Extract(text, a)
 	normalize(a)
