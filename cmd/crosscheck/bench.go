@@ -70,16 +70,6 @@ func (*benchCmd) Run(ctx context.Context, m *Main, args []string) error {
 	}
 	tLoad := time.Since(t0)
 	times := map[string]time.Duration{}
-	var last string
-	var lastT time.Time
-	progress := func(stage string, done, total int) {
-		now := time.Now()
-		if stage != last {
-			lastT = now
-			last = stage
-		}
-		_ = lastT
-	}
 	stage := func(name string, f func() error) error {
 		s := time.Now()
 		err := f()
@@ -97,7 +87,7 @@ func (*benchCmd) Run(ctx context.Context, m *Main, args []string) error {
 	var analysed int
 	if err := stage("analyze", func() error {
 		var err error
-		analysed, err = pipeline.AnalyzePending(ctx, st, an, pipeline.AnalyzeOptions{Workers: *workers, Progress: progress})
+		analysed, err = pipeline.AnalyzePending(ctx, st, an, pipeline.AnalyzeOptions{Workers: *workers})
 		return err
 	}); err != nil {
 		return err
