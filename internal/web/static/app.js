@@ -34,6 +34,8 @@ const statusTitle = {
   disputed: "disputed", denied: "denied", corroborated: "corroborated",
   unconfirmed: "unconfirmed", single_source: "single source",
 };
+function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
 const kindTitle = { decline: "declined to comment", no_response: "did not respond", neither: "neither confirmed nor denied" };
 
 // ---- story list -------------------------------------------------------
@@ -46,8 +48,8 @@ async function renderList() {
   for (const s of data.stories) {
     const c = s.counts || {};
     const badges = el("div", { class: "badges" },
-      el("span", { text: s.articles + (s.articles === 1 ? " article" : " articles") }),
-      el("span", { text: (c.outlets || 0) + " outlets" }),
+      el("span", { text: plural(s.articles, "article") }),
+      el("span", { text: plural(c.outlets || 0, "outlet") }),
       el("span", { class: "disputed", text: (c.disputed || 0) + " disputed" }),
       el("span", { class: "denied", text: (c.denied || 0) + " denied" }),
       el("span", { class: "corroborated", text: (c.corroborated || 0) + " corroborated" }),
@@ -77,12 +79,12 @@ async function renderStory(id) {
   const head = el("section", { class: "card" },
     el("h1", { id: "headline", text: s.headline }),
     el("div", { class: "badges" },
-      el("span", { text: c.articles + " articles" }),
-      el("span", { text: c.outlets + " outlets" }),
+      el("span", { text: plural(c.articles, "article") }),
+      el("span", { text: plural(c.outlets, "outlet") }),
       el("span", { class: "disputed", text: c.disputed + " disputed" }),
       el("span", { class: "denied", text: c.denied + " denied" }),
       el("span", { class: "corroborated", text: c.corroborated + " corroborated" }),
-      el("span", { text: c.non_answers + " non-answers" }),
+      el("span", { text: plural(c.non_answers, "non-answer") }),
       s.event_dates.length ? el("span", { text: "events " + s.event_dates.join(", ") }) : null,
       s.places.length ? el("span", { text: s.places.join(", ") }) : null));
   for (const n of s.notes) head.append(el("p", { class: "note", text: "note: " + n }));
