@@ -46,7 +46,11 @@ func Find(text string, sents []news.Sentence, docDate string) []news.Timex {
 // \b and ^/$ behave as on the whole text) and appends the candidates.
 func (c *ctx) match(cands []cand, lo, hi int) []cand {
 	text := c.text
+	low := strings.ToLower(text[lo:hi])
 	for pi, p := range patterns {
+		if pi < len(needs) && !mayMatch(low, needs[pi]) {
+			continue // none of the words the pattern requires is in the window
+		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(text[lo:hi], -1) {
 			for i := range m {
 				if m[i] >= 0 {
@@ -879,4 +883,41 @@ func nOr(n float64, ok bool) float64 {
 		return -1
 	}
 	return n
+}
+
+// needs lists, per pattern (same order as patterns), lower-case strings of
+// which a window must contain at least one for the pattern to have a
+// chance; nil means always try. Skipping hopeless regexps doubles speed.
+var needs = func() [][]string {
+	months := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	digits := []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+	n := [][]string{
+		months, months, months, months, // month day year; day month; month year; bare month
+		{"-"}, {"/"}, // ISO, m/d/y
+		{"fiscal", "fy"}, {"quarter"}, {"0s", "0's", "0’s"}, digits,
+		{"spring", "summer", "fall", "autumn", "winter"},
+		{"day"},
+		{"am", "pm", "a.m", "p.m", "noon", "midnight"},
+		{"yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"},
+		{"week", "month", "year", "quarter", "decade"},
+		{"ago", "later", "earlier", "from now", "hence"},
+		{"second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"},
+		{"for "},
+		{"quarter", "weekend"},
+		{"christmas", "new year", "thanksgiving", "election day", "independence", "halloween", "veterans", "valentine"},
+		nil, nil, // sets, references
+	}
+	return n
+}()
+
+func mayMatch(low string, need []string) bool {
+	if need == nil {
+		return true
+	}
+	for _, w := range need {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -355,3 +355,10 @@ func split() string {
 	}
 	return "dev"
 }
+
+// TestNeeds keeps the prefilter table aligned with the patterns.
+func TestNeeds(t *testing.T) {
+	if len(needs) != len(patterns) {
+		t.Fatalf("%d prefilters for %d patterns", len(needs), len(patterns))
+	}
+}
