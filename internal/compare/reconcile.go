@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,7 +24,18 @@ type Doc struct {
 type Options struct {
 	// Now is the reference time for flagging future dates; zero means no check.
 	Now time.Time
+	// Stance, when set, scores how an article that does not state a
+	// finding stands toward it (agree, disagree, discuss, unrelated), so
+	// the report can say which other articles support or dispute it.
+	Stance StanceFunc
+	// StanceFindings is how many of the top findings get stance-checked
+	// against the other articles (default 3).
+	StanceFindings int
 }
+
+// StanceFunc classifies an article body against a claim; evidence spans
+// are byte offsets into the body.
+type StanceFunc func(claim, body string) (label string, score float64, evidence []news.Span)
 
 // item is one claim with everything needed to place it.
 type item struct {
@@ -109,6 +121,7 @@ func Reconcile(id string, docs []Doc, opt Options) *Story {
 		}
 	}
 	s.Counts.NonAnswers = len(s.NonAnswers)
+	s.stances(docs, opt)
 	s.Matrix = BuildMatrix(s)
 	return s
 }
@@ -1137,4 +1150,60 @@ func plural(w string) string {
 		return w + "es"
 	}
 	return w + "s"
+}
+
+// stances runs the stance model for the top findings over the story's
+// articles that do not state them: a later article that disputes a claim
+// in other words ("Iran's foreign ministry called the reports false") is
+// found even when no claim of it aligns.
+func (s *Story) stances(docs []Doc, opt Options) {
+	if opt.Stance == nil || len(docs) < 2 {
+		return
+	}
+	n := opt.StanceFindings
+	if n <= 0 {
+		n = 3
+	}
+	for fi := range s.Findings {
+		if fi >= n {
+			break
+		}
+		f := &s.Findings[fi]
+		has := map[string]bool{}
+		for _, a := range f.Articles {
+			has[a] = true
+		}
+		for di, d := range docs {
+			ref := s.Articles[di].Ref
+			if has[ref] {
+				continue
+			}
+			label, score, ev := opt.Stance(f.Summary, d.Article.Body)
+			if label == "" || label == "unrelated" {
+				continue
+			}
+			as := ArticleStance{Article: ref, ArticleID: d.Article.ID, Stance: label, Score: math.Round(score*100) / 100}
+			for _, sp := range ev {
+				if sp.Valid(len(d.Article.Body)) {
+					as.Evidence = append(as.Evidence, Evidence{Article: ref, ArticleID: d.Article.ID, Outlet: d.Article.Outlet,
+						Date: s.Articles[di].Date, Sentence: sentenceOf(d.Analysis, sp), Start: sp.Start, End: sp.End,
+						Text: Clip(d.Article.Body[sp.Start:sp.End], 300), Stance: "model", Chain: "article:" + articleKey(d.Article), Polarity: news.Positive})
+				}
+			}
+			f.Stances = append(f.Stances, as)
+		}
+	}
+}
+
+// sentenceOf is the index of the sentence holding sp, or -1.
+func sentenceOf(a *news.Analysis, sp news.Span) int {
+	if a == nil {
+		return -1
+	}
+	for i, s := range a.Sentences {
+		if s.Span.Overlaps(sp) {
+			return i
+		}
+	}
+	return -1
 }

@@ -129,3 +129,29 @@ func TestReconcileEmptyAndUndated(t *testing.T) {
 		t.Errorf("undated article not flagged: %+v", s.Articles[0])
 	}
 }
+
+func TestStances(t *testing.T) {
+	meet := news.Claim{Predicate: "meet", Participants: []string{"elon musk", "iravani"}}
+	a := doc("a", "Daily A", "2024-11-15", []spec{{sentence: "Musk met Iravani, officials said.", claim: meet, stance: news.Assert, source: "officials"}})
+	b := doc("b", "Wire B", "2024-11-16", []spec{{sentence: "Tehran called the reports a fabrication.", claim: news.Claim{Predicate: "call"}}})
+	var asked []string
+	fake := func(claim, body string) (string, float64, []news.Span) {
+		asked = append(asked, body)
+		return "disagree", 0.8, []news.Span{{Start: 0, End: len(body)}}
+	}
+	s := Reconcile("s", []Doc{a, b}, Options{Stance: fake})
+	var f *Finding
+	for i := range s.Findings {
+		if s.Findings[i].Predicate == "meet" {
+			f = &s.Findings[i]
+		}
+	}
+	if f == nil || len(f.Stances) != 1 || f.Stances[0].Article != "B" || f.Stances[0].Stance != "disagree" || len(f.Stances[0].Evidence) != 1 {
+		t.Fatalf("stances = %+v", f)
+	}
+	for _, body := range asked {
+		if strings.HasPrefix(body, "Musk met") {
+			t.Error("the stance model was asked about an article that states the claim itself")
+		}
+	}
+}

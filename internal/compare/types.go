@@ -111,6 +111,19 @@ type Finding struct {
 	Disagreement string `json:"disagreement,omitempty"`
 	Sides        []Side `json:"sides"`
 	Hedged       bool   `json:"hedged,omitempty"`
+	// Stances are how the story's other articles (those that do not state
+	// the claim) stand toward it, by the stance model: agree, disagree or
+	// discuss, with a score and evidence sentences.
+	Stances []ArticleStance `json:"article_stances,omitempty"`
+}
+
+// ArticleStance is the stance model's reading of one article against a finding.
+type ArticleStance struct {
+	Article   string     `json:"article"`
+	ArticleID string     `json:"article_id"`
+	Stance    string     `json:"stance"`
+	Score     float64    `json:"score"`
+	Evidence  []Evidence `json:"evidence,omitempty"`
 }
 
 // Side is one position inside a finding with the evidence for it.

@@ -7,9 +7,9 @@ import (
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/nlp/attrib"
 	"github.com/crosscheck/crosscheck/internal/nlp/claim"
-	"github.com/crosscheck/crosscheck/internal/nlp/timex"
 	"github.com/crosscheck/crosscheck/internal/nlp/entity"
 	"github.com/crosscheck/crosscheck/internal/nlp/segment"
+	"github.com/crosscheck/crosscheck/internal/nlp/timex"
 )
 
 // Version identifies the analysis pipeline. Bump it when any stage changes

@@ -14,6 +14,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/compare"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/nlp"
+	"github.com/crosscheck/crosscheck/internal/nlp/stance"
 	"github.com/crosscheck/crosscheck/internal/store"
 )
 
@@ -118,6 +119,21 @@ type StoryOptions struct {
 	Cluster  cluster.Options
 	Compare  compare.Options
 	Progress Progress
+	// NoStance skips the stance model (which reads the other articles of a
+	// story against its top findings).
+	NoStance bool
+}
+
+// stanceFunc adapts the stance model to compare.StanceFunc.
+func stanceFunc(m *stance.Model) compare.StanceFunc {
+	return func(claim, body string) (string, float64, []news.Span) {
+		r := m.Predict(claim, body)
+		ev := make([]news.Span, 0, len(r.Evidence))
+		for _, e := range r.Evidence {
+			ev = append(ev, news.Span{Start: e.Start, End: e.End})
+		}
+		return r.Stance, r.Score, ev
+	}
 }
 
 // BuildStories groups every stored original article into stories (in date
@@ -125,6 +141,13 @@ type StoryOptions struct {
 // reports, and returns them. Story IDs are stable across runs as long as a
 // story's first article stays the same.
 func BuildStories(ctx context.Context, st store.Store, opt StoryOptions) ([]*compare.Story, error) {
+	if opt.Compare.Stance == nil && !opt.NoStance {
+		m, err := stance.Load()
+		if err != nil {
+			return nil, fmt.Errorf("stories: %w", err)
+		}
+		opt.Compare.Stance = stanceFunc(m)
+	}
 	arts, err := st.ListArticles(ctx, store.ArticleQuery{IncludeDuplicates: true})
 	if err != nil {
 		return nil, fmt.Errorf("stories: list articles: %w", err)

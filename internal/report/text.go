@@ -188,6 +188,15 @@ func (t *textWriter) finding(f compare.Finding, mark string) {
 	}
 	t.line("  %s %s %s  [%s]", mark, f.ID, f.Question, status)
 	t.line("      %s", quote(f.Summary))
+	defer func() {
+		for _, as := range f.Stances {
+			where := ""
+			if len(as.Evidence) > 0 {
+				where = " " + cite(as.Evidence[0]) + " " + quote(as.Evidence[0].Text)
+			}
+			t.line("      article %s %s (stance model, %.2f)%s", as.Article, stanceVerb[as.Stance], as.Score, where)
+		}
+	}()
 	for _, sd := range f.Sides {
 		head := sd.Position
 		if len(f.Sides) == 1 && f.Status == compare.Corroborated {
@@ -266,3 +275,5 @@ func firstNonEmpty(ss ...string) string {
 	}
 	return ""
 }
+
+var stanceVerb = map[string]string{"agree": "agrees", "disagree": "disputes it", "discuss": "discusses it"}
