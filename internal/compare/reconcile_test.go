@@ -136,7 +136,7 @@ func TestStances(t *testing.T) {
 	b := doc("b", "Wire B", "2024-11-16", []spec{{sentence: "Tehran called the reports a fabrication.", claim: news.Claim{Predicate: "call"}}})
 	var asked []string
 	fake := func(claim, body string) (string, float64, []news.Span) {
-		asked = append(asked, body)
+		asked = append(asked, claim+" | "+body)
 		return "disagree", 0.8, []news.Span{{Start: 0, End: len(body)}}
 	}
 	s := Reconcile("s", []Doc{a, b}, Options{Stance: fake})
@@ -149,8 +149,8 @@ func TestStances(t *testing.T) {
 	if f == nil || len(f.Stances) != 1 || f.Stances[0].Article != "B" || f.Stances[0].Stance != "disagree" || len(f.Stances[0].Evidence) != 1 {
 		t.Fatalf("stances = %+v", f)
 	}
-	for _, body := range asked {
-		if strings.HasPrefix(body, "Musk met") {
+	for _, q := range asked {
+		if strings.HasPrefix(q, "Musk met Iravani | Musk met") {
 			t.Error("the stance model was asked about an article that states the claim itself")
 		}
 	}
