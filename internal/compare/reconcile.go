@@ -31,6 +31,9 @@ type Options struct {
 	// StanceFindings is how many of the top findings get stance-checked
 	// against the other articles (default 3).
 	StanceFindings int
+	// StanceArticles caps the articles read per finding, latest first
+	// (default 200), so a story of thousands of articles stays cheap.
+	StanceArticles int
 }
 
 // StanceFunc classifies an article body against a claim; evidence spans
@@ -143,6 +146,7 @@ func collect(docs []Doc, arts []Article) []*item {
 		}
 		body := d.Article.Body
 		inherit := inheritedVia(d.Analysis)
+		docStart := len(items) // duplicates are looked for within one article only
 		for _, c := range d.Analysis.Claims {
 			if !c.Span.Valid(len(body)) || c.Predicate == "" {
 				continue
@@ -159,7 +163,7 @@ func collect(docs []Doc, arts []Article) []*item {
 				ev.Chain = "article:" + articleKey(d.Article)
 			}
 			dup := false
-			for _, o := range items {
+			for _, o := range items[docStart:] {
 				// Two statements over one clause (a quote and its frame)
 				// give the same claim twice: keep the first.
 				if o.doc == di && o.c.Predicate == c.Predicate && o.c.Aspect == c.Aspect && o.c.Polarity == c.Polarity && o.c.Span.Overlaps(c.Span) {
@@ -1164,6 +1168,11 @@ func (s *Story) stances(docs []Doc, opt Options) {
 	if n <= 0 {
 		n = 3
 	}
+	limit := opt.StanceArticles
+	if limit <= 0 {
+		limit = 200
+	}
+	first := max(0, len(docs)-limit) // docs are in date order: read the latest
 	for fi := range s.Findings {
 		if fi >= n {
 			break
@@ -1173,7 +1182,8 @@ func (s *Story) stances(docs []Doc, opt Options) {
 		for _, a := range f.Articles {
 			has[a] = true
 		}
-		for di, d := range docs {
+		for di := first; di < len(docs); di++ {
+			d := docs[di]
 			ref := s.Articles[di].Ref
 			if has[ref] {
 				continue
