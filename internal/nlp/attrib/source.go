@@ -42,7 +42,7 @@ func (f *finder) build(ui int, c *cand) *news.Statement {
 			for k := s; k+1 < e; k++ {
 				if (ts[k].low == "quoted" || ts[k].low == "cited" || ts[k].low == "interviewed") && ts[k+1].low == "by" && k > s && k+2 < e {
 					rel := news.Span{Start: ts[k+2].s, End: ts[e-1].e}
-					st.Via = append(st.Via, news.Via{Text: f.text[rel.Start:rel.End], Ref: f.refIn(rel), Span: rel})
+					st.Via = append(st.Via, news.Via{Text: f.text[rel.Start:rel.End], Ref: f.refIn(rel, false), Span: rel})
 					src = news.Span{Start: ts[s].s, End: ts[k-1].e}
 					break
 				}
@@ -132,7 +132,17 @@ func (f *finder) describe(sp news.Span) *news.Source {
 		}
 	}
 	low := strings.ToLower(txt)
-	s.Ref = f.refIn(news.Span{Start: sp.Start, End: ts[max(core-1, 0)].e})
+	// The owner comes before a destination: "the Iranian mission to the
+	// UN" is Iran's, not the UN's.
+	own := core
+	for k := 1; k+1 < core; k++ {
+		if (ts[k].low == "to" || ts[k].low == "at") && (roleNouns[ts[k-1].low] || orgHeads[ts[k-1].low]) {
+			own = k
+			break
+		}
+	}
+	ownSpan := news.Span{Start: sp.Start, End: ts[max(own-1, 0)].e}
+	s.Ref = f.refIn(ownSpan, false)
 	named := false
 	nameEnd := len(ts)
 	for k, t := range ts {
@@ -209,6 +219,9 @@ func (f *finder) describe(sp news.Span) *news.Source {
 	default:
 		s.Kind = "org"
 	}
+	if s.Kind == "org" && s.Ref == "" && own > 0 && envoys[ts[own-1].low] {
+		s.Ref = f.refIn(ownSpan, true) // "Iran's mission": the country speaks
+	}
 	if !named && s.Ref == "" && (anonRoles[head] || anonRoles[s.Role]) && s.Kind != "outlet" {
 		s.Anonymous = true
 	}
@@ -233,8 +246,13 @@ func isOutlet(low string) bool {
 	return false
 }
 
-// refIn returns the ref of the entity mention inside sp (people first), or "".
-func (f *finder) refIn(sp news.Span) string {
+// envoys are bodies that speak for their country: "Iran's mission to the
+// United Nations" is Iran speaking.
+var envoys = set("mission", "embassy", "consulate", "delegation", "government", "legation")
+
+// refIn returns the ref of the entity mention inside sp (people first), or
+// "". Places and nationalities count only when places is set.
+func (f *finder) refIn(sp news.Span, places bool) string {
 	best, bestRank := "", 99
 	// Mentions are in text order: start the scan just before the span
 	// (no mention is longer than maxMention bytes) instead of at the top.
@@ -254,7 +272,10 @@ func (f *finder) refIn(sp news.Span) string {
 		case news.Org:
 			rank = 1
 		case news.GPE, news.Loc, news.NORP:
-			continue
+			if !places {
+				continue
+			}
+			rank = 2
 		}
 		if rank < bestRank {
 			best, bestRank = m.Ref, rank

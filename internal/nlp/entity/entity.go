@@ -80,7 +80,8 @@ func (t *Tagger) modelCandidates(toks []news.Token) []cand {
 		seq := toks[i:j]
 		// Titles the model included ("President Trump") become roles.
 		var role []string
-		for len(seq) > 1 && (titles[strings.ToLower(seq[0].Text)] || roleWords[strings.ToLower(seq[0].Text)]) {
+		// Only a person has a title: "Foreign Ministry" and "Supreme Court" keep theirs.
+		for typ == "PER" && len(seq) > 1 && (titles[strings.ToLower(seq[0].Text)] || roleWords[strings.ToLower(seq[0].Text)]) {
 			role = append(role, seq[0].Text)
 			seq = seq[1:]
 		}
@@ -89,10 +90,11 @@ func (t *Tagger) modelCandidates(toks []news.Token) []cand {
 		}
 		start := i + (len(toks[i:j]) - len(seq))
 		// "UN Amir Saeid Iravani": a known place or organisation in front
-		// of a name is its own mention.
+		// of a person's name is its own mention ("New York Stock Exchange"
+		// is one organisation).
 		for k := len(seq) - 2; k >= 1; k-- {
 			pre := strings.ToLower(joinTexts(seq[:k]))
-			if aliases[pre] != "" || places[pre] || orgNames[pre] {
+			if (aliases[pre] != "" || places[pre] || orgNames[pre]) && (typ == "PER" || t.personName(seq[k:])) {
 				left := mk(seq[:k], toks, start, start+k)
 				left.typ = refine("LOC", pre)
 				out = append(out, left)
@@ -113,6 +115,23 @@ func (t *Tagger) modelCandidates(toks []news.Token) []cand {
 		i = j
 	}
 	return out
+}
+
+// personName reports whether the model, reading tokens on their own, takes
+// them for one person's name: "Amir Saeid Iravani" after "UN" is, "Stock
+// Exchange" after "New York" is not.
+func (t *Tagger) personName(seq []news.Token) bool {
+	words := make([]string, len(seq))
+	for i, tk := range seq {
+		words[i] = tk.Text
+	}
+	labels := t.model.Decode(words)
+	for i, l := range labels {
+		if (i == 0 && l != "B-PER") || (i > 0 && l != "I-PER") {
+			return false
+		}
+	}
+	return true
 }
 
 // refine maps a CoNLL type to crosscheck's: countries, states and cities are
@@ -432,17 +451,19 @@ func resolve(text string, cands []cand) ([]news.Mention, []news.EntityRef) {
 	byKey := map[string]int{}
 	var persons []int // ref indexes of multi-word persons
 	var mentions []news.Mention
+	var fragment []bool // the mention is part of an earlier, longer name
 	for _, c := range cands {
 		name := joinTexts(c.toks)
 		key := normKey(name, c.typ)
 		typ := c.typ
 		ri, ok := byKey[key]
+		part := false
 		if !ok && (typ == news.Person || typ == news.Misc || typ == news.Org) {
 			// "Musk" after "Elon Musk": a subset of an earlier name of
 			// two to four words (the model sometimes types one of them ORG).
 			for _, pi := range persons {
 				if subsetWords(key, refs[pi].Key) && (typ == news.Person || refs[pi].Type == news.Person || lastWord(refs[pi].Key) == key) {
-					ri, ok = pi, true
+					ri, ok, part = pi, true, true
 					break
 				}
 			}
@@ -468,15 +489,23 @@ func resolve(text string, cands []cand) ([]news.Mention, []news.EntityRef) {
 		if role := appositive(text, c); role != "" && typ == news.Person {
 			r.Roles = appendRole(r.Roles, role)
 		}
-		mentions = append(mentions, news.Mention{Span: c.Span, Text: text[c.Start:c.End], Type: r.Type, Ref: r.ID})
+		mentions = append(mentions, news.Mention{Span: c.Span, Text: text[c.Start:c.End], Type: typ, Ref: r.ID})
+		fragment = append(fragment, part)
 	}
-	// Mentions take their entity's settled type.
+	// A mention keeps its own type ("Iraqi" is NORP though it links to
+	// Iraq; "New York" the team is an ORG), except that a fragment of a
+	// person's name the model typed ORG or MISC is the person, and so is a
+	// full name ("Elon Musk" typed ORG, then "Musk" typed PERSON).
 	types := map[string]string{}
+	multi := map[string]bool{}
 	for _, r := range refs {
 		types[r.ID] = r.Type
+		multi[r.ID] = len(strings.Fields(r.Key)) >= 2
 	}
 	for i := range mentions {
-		mentions[i].Type = types[mentions[i].Ref]
+		if t := types[mentions[i].Ref]; (fragment[i] || multi[mentions[i].Ref]) && t == news.Person && (mentions[i].Type == news.Org || mentions[i].Type == news.Misc) {
+			mentions[i].Type = t
+		}
 	}
 	return mentions, refs
 }
