@@ -890,7 +890,7 @@ func (s *Story) nonAnswers(docs []Doc) {
 				who = st.Source.Text
 				ev.Source = who
 				ev.Anonymous = st.Source.Anonymous
-				if st.Source.Ref != "" {
+				if st.Source.Ref != "" && st.Source.Kind == "person" { // a person's role, not a team's
 					for _, r := range d.Analysis.Refs {
 						if r.ID == st.Source.Ref && len(r.Roles) > 0 && !strings.Contains(strings.ToLower(who), strings.ToLower(r.Roles[0])) {
 							who += " (" + r.Roles[0] + ")"

@@ -46,26 +46,28 @@ func Load() (*Tagger, error) {
 // into NORP; titles before a name and appositives after it become roles.
 func (t *Tagger) Tag(text string, sents []news.Sentence) ([]news.Mention, []news.EntityRef) {
 	var cands []cand
-	for _, s := range sents {
-		if t.model == nil {
+	if t.model == nil {
+		for _, s := range sents {
 			cands = append(cands, candidates(text, s.Tokens)...)
-			continue
 		}
-		cands = append(cands, t.modelCandidates(s.Tokens)...)
+		return resolve(text, cands)
+	}
+	words := make([][]string, len(sents))
+	for k, s := range sents {
+		words[k] = make([]string, len(s.Tokens))
+		for i, tk := range s.Tokens {
+			words[k][i] = tk.Text
+		}
+	}
+	labels := t.model.DecodeDoc(words)
+	for k, s := range sents {
+		cands = append(cands, t.modelCandidates(s.Tokens, labels[k])...)
 	}
 	return resolve(text, cands)
 }
 
-// modelCandidates tags one sentence with the sequence model.
-func (t *Tagger) modelCandidates(toks []news.Token) []cand {
-	if len(toks) == 0 {
-		return nil
-	}
-	words := make([]string, len(toks))
-	for i, tk := range toks {
-		words[i] = tk.Text
-	}
-	labels := t.model.Decode(words)
+// modelCandidates turns one sentence's labels into candidate mentions.
+func (t *Tagger) modelCandidates(toks []news.Token, labels []string) []cand {
 	var out []cand
 	for i := 0; i < len(labels); {
 		if labels[i] == "O" {
@@ -141,7 +143,7 @@ func refine(conll, name string) string {
 	case "PER":
 		return news.Person
 	case "ORG":
-		if aliases[name] == "united states" || aliases[name] == "united kingdom" {
+		if canon := aliases[name]; canon == "united states" || canon == "united kingdom" || name == "united states" || name == "united kingdom" {
 			return news.GPE
 		}
 		return news.Org

@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,23 +26,44 @@ import (
 // Labels of the sequence model.
 var Labels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
 
-// Buckets is the size of the hashed feature space.
-const Buckets = 1 << 18
+// DefaultBuckets is the size of the hashed feature space the trainer uses.
+const DefaultBuckets = 1 << 20
 
 //go:embed model.bin.gz
 var modelBin []byte
 
-// Model holds the weights: W[f*len(Labels)+l].
+//go:embed model1.bin.gz
+var model1Bin []byte
+
+// Model holds the weights of one pass: row (h % Buckets) of len(Labels)
+// weights per feature hash h, as floats while training (W) or int8 with a
+// scale per label once loaded (Q, Scale: a quarter of the memory).
 type Model struct {
-	W []float32
+	W       []float32
+	Q       []int8
+	Scale   []float32
+	Buckets int
+	// First is the first-pass model whose labels give the document's
+	// prediction history; nil for a one-pass model.
+	First *Model
 }
 
-// LoadModel decodes the embedded model; an empty file means no model.
+// NewModel wraps float weights (the trainer's).
+func NewModel(w []float32) *Model { return &Model{W: w, Buckets: len(w) / len(Labels)} }
+
+// LoadModel decodes the embedded two-pass model; an empty file means no model.
 func LoadModel() (*Model, error) {
 	if len(modelBin) == 0 {
 		return nil, nil
 	}
-	return DecodeModel(bytes.NewReader(modelBin))
+	m, err := DecodeModel(bytes.NewReader(modelBin))
+	if err != nil || len(model1Bin) == 0 {
+		return m, err
+	}
+	if m.First, err = DecodeModel(bytes.NewReader(model1Bin)); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // DecodeModel reads a model: per label a float32 scale, then int8 weights.
@@ -55,19 +77,19 @@ func DecodeModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("entity: model: %w", err)
 	}
 	nl := len(Labels)
-	if len(b) != 4*nl+Buckets*nl {
+	if len(b) <= 4*nl || (len(b)-4*nl)%nl != 0 {
 		return nil, errors.New("entity: model: wrong size (retrain it)")
 	}
-	scales := make([]float32, nl)
-	for l := range scales {
-		scales[l] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*l:]))
+	m := &Model{Scale: make([]float32, nl), Buckets: (len(b) - 4*nl) / nl}
+	for l := range m.Scale {
+		m.Scale[l] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*l:]))
 	}
-	w := make([]float32, Buckets*nl)
 	q := b[4*nl:]
-	for i := range w {
-		w[i] = float32(int8(q[i])) * scales[i%nl]
+	m.Q = make([]int8, len(q))
+	for i, x := range q {
+		m.Q[i] = int8(x)
 	}
-	return &Model{W: w}, nil
+	return m, nil
 }
 
 // EncodeModel writes w quantised to int8 per label.
@@ -100,72 +122,254 @@ func EncodeModel(out io.Writer, w []float32) error {
 	return zw.Close()
 }
 
-// Features returns the hashed features of token i given the two previous labels.
-// words are the sentence's tokens; caps says the sentence is mostly upper case.
-func Features(words []string, i int, prev, prev2 string, caps bool, out []int) []int {
-	out = out[:0]
-	add := func(s string) { out = append(out, int(xxhash.Sum64String(s)%Buckets)) }
-	w := words[i]
-	lw := strings.ToLower(w)
+// Doc holds what the rest of a document says about its words, which one
+// sentence cannot: "Lotte" capitalised mid-sentence elsewhere is a name even
+// at the start of a sentence; "Musk" after "Elon Musk" is the same person's
+// surname. Built once per document by NewDoc; nil means no context.
+type Doc struct {
+	lower    map[string]bool // seen in lower case
+	capMid   map[string]bool // seen capitalised, not first in its sentence
+	titled   map[string]bool // seen right after a title ("Mr.", "President")
+	surname  map[string]bool // seen as the last word of a capitalised run of two or more
+	forename map[string]bool // seen as the first word of such a run
+	orgTail  map[string]bool // seen in a run that ends in an organisation word
+	// hist is the type a first pass gave the word in most of its entity
+	// mentions in this document (Ratinov and Roth's prediction history).
+	hist map[string]string
+}
+
+// SetHistory records, per word, the entity type first-pass labels gave it
+// most often in the document (ties go to the alphabetically first type).
+func (d *Doc) SetHistory(sents, labels [][]string) {
+	counts := map[string]map[string]int{}
+	for k, ws := range sents {
+		for i, w := range ws {
+			l := labels[k][i]
+			if l == "O" || !capitalised(w) {
+				continue
+			}
+			lw := strings.ToLower(w)
+			if counts[lw] == nil {
+				counts[lw] = map[string]int{}
+			}
+			counts[lw][l[2:]]++
+		}
+	}
+	d.hist = make(map[string]string, len(counts))
+	for w, c := range counts {
+		best, bn := "", 0
+		for _, t := range []string{"LOC", "MISC", "ORG", "PER"} {
+			if c[t] > bn {
+				best, bn = t, c[t]
+			}
+		}
+		d.hist[w] = best
+	}
+}
+
+// NewDoc gathers the document context of sentences given as words.
+func NewDoc(sents [][]string) *Doc {
+	d := &Doc{lower: map[string]bool{}, capMid: map[string]bool{}, titled: map[string]bool{},
+		surname: map[string]bool{}, forename: map[string]bool{}, orgTail: map[string]bool{}}
+	for _, ws := range sents {
+		caps := mostlyCaps(ws)
+		for i := 0; i < len(ws); i++ {
+			w := ws[i]
+			lw := strings.ToLower(w)
+			if !capitalised(w) {
+				if w == lw && hasLetter(w) {
+					d.lower[lw] = true
+				}
+				continue
+			}
+			if caps {
+				continue // a headline in capitals says nothing about case
+			}
+			if i > 0 {
+				d.capMid[lw] = true
+				if titles[strings.ToLower(ws[i-1])] {
+					d.titled[lw] = true
+				}
+			}
+			j := i
+			for j < len(ws) && capitalised(ws[j]) {
+				j++
+			}
+			if j-i >= 2 && j-i <= 4 {
+				d.forename[lw] = true
+				d.surname[strings.ToLower(ws[j-1])] = true
+				if orgHeads[strings.ToLower(ws[j-1])] {
+					for _, x := range ws[i:j] {
+						d.orgTail[strings.ToLower(x)] = true
+					}
+				}
+			}
+		}
+	}
+	return d
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func hasLetter(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Sentence is one sentence's words with what every feature reads from them,
+// computed once.
+type Sentence struct {
+	Words, Low, Shape []string
+	Caps              bool // mostly upper case (a headline)
+}
+
+// NewSentence prepares words for feature extraction.
+func NewSentence(words []string) *Sentence {
+	s := &Sentence{Words: words, Low: make([]string, len(words)), Shape: make([]string, len(words)), Caps: mostlyCaps(words)}
+	for i, w := range words {
+		s.Low[i] = strings.ToLower(w)
+		s.Shape[i] = shape(w)
+	}
+	return s
+}
+
+// Featurizer hashes features without allocating; one per goroutine.
+type Featurizer struct {
+	b   []byte
+	out []uint64
+}
+
+func (f *Featurizer) add(parts ...string) {
+	f.b = f.b[:0]
+	for k, p := range parts {
+		if k > 0 {
+			f.b = append(f.b, 0)
+		}
+		f.b = append(f.b, p...)
+	}
+	f.out = append(f.out, xxhash.Sum64(f.b))
+}
+
+var affixNames = [...][2]string{{"pre1", "suf1"}, {"pre2", "suf2"}, {"pre3", "suf3"}, {"pre4", "suf4"}}
+
+// Features returns the feature hashes of token i of s given the two
+// previous labels and the document context (may be nil). The slice is
+// reused by the next call.
+func (f *Featurizer) Features(s *Sentence, i int, prev, prev2 string, doc *Doc) []uint64 {
+	f.out = f.out[:0]
+	w, lw, sh := s.Words[i], s.Low[i], s.Shape[i]
 	at := func(k int) string {
 		if k < 0 {
 			return "<s>"
 		}
-		if k >= len(words) {
+		if k >= len(s.Words) {
 			return "</s>"
 		}
-		return strings.ToLower(words[k])
+		return s.Low[k]
 	}
-	sh := shape(w)
-	add("b")
-	add("w=" + lw)
-	add("sh=" + sh)
-	add("p=" + prev)
-	add("pp=" + prev2 + "|" + prev)
-	add("pw=" + prev + "|" + lw)
-	for n := 1; n <= 4; n++ {
-		if utf8.RuneCountInString(lw) > n {
-			add(fmt.Sprintf("pre%d=%s", n, prefix(lw, n)))
-			add(fmt.Sprintf("suf%d=%s", n, suffix(lw, n)))
+	shAt := func(k int) string {
+		if k < 0 {
+			return "<s>"
 		}
+		if k >= len(s.Words) {
+			return "</s>"
+		}
+		return s.Shape[k]
 	}
-	add("w-1=" + at(i-1))
-	add("w+1=" + at(i+1))
-	add("w-2=" + at(i-2))
-	add("w+2=" + at(i+2))
-	add("w-1w=" + at(i-1) + "|" + lw)
-	add("ww+1=" + lw + "|" + at(i+1))
-	if i > 0 {
-		add("sh-1=" + shape(words[i-1]))
+	f.add("b")
+	f.add("w", lw)
+	f.add("sh", sh)
+	f.add("p", prev)
+	f.add("pp", prev2, prev)
+	f.add("pw", prev, lw)
+	n := utf8.RuneCountInString(lw)
+	for k := 1; k <= 4 && n > k; k++ {
+		f.add(affixNames[k-1][0], prefix(lw, k))
+		f.add(affixNames[k-1][1], suffix(lw, k))
+	}
+	f.add("w-1", at(i-1))
+	f.add("w+1", at(i+1))
+	f.add("w-2", at(i-2))
+	f.add("w+2", at(i+2))
+	f.add("w-1w", at(i-1), lw)
+	f.add("ww+1", lw, at(i+1))
+	if i == 0 {
+		f.add("first")
+		f.add("first|sh", sh)
+	}
+	f.add("sh-1", shAt(i-1))
+	f.add("sh+1", shAt(i+1))
+	f.add("sh3", shAt(i-1), sh, shAt(i+1))
+	f.add("w-1w+1", at(i-1), at(i+1))
+	f.add("suf3-1", suffix(at(i-1), 3))
+	f.add("suf3+1", suffix(at(i+1), 3))
+	if s.Caps {
+		f.add("caps|w", lw)
+		f.add("caps")
 	} else {
-		add("first")
-		add("first|sh=" + sh)
-	}
-	if i+1 < len(words) {
-		add("sh+1=" + shape(words[i+1]))
-	}
-	if caps {
-		add("caps|w=" + lw)
-		add("caps")
-	} else {
-		add("sh|p=" + sh + "|" + prev)
+		f.add("sh|p", sh, prev)
 	}
 	if places[lw] {
-		add("gaz=place")
+		f.add("gaz=place")
 	}
 	if _, ok := demonyms[lw]; ok {
-		add("gaz=demonym")
+		f.add("gaz=demonym")
 	}
 	if orgHeads[lw] {
-		add("gaz=orghead")
+		f.add("gaz=orghead")
 	}
 	if titles[lw] {
-		add("gaz=title")
+		f.add("gaz=title")
 	}
 	if i > 0 && titles[at(i-1)] {
-		add("aftertitle")
+		f.add("aftertitle")
 	}
-	return out
+	if doc != nil && hasLetter(w) && (capitalised(w) || s.Caps) {
+		// What the rest of the document says about this word.
+		if doc.lower[lw] {
+			f.add("doc=lower")
+		}
+		if doc.capMid[lw] {
+			f.add("doc=capmid")
+		}
+		if doc.titled[lw] {
+			f.add("doc=titled")
+		}
+		if doc.surname[lw] {
+			f.add("doc=surname")
+			f.add("doc=surname|p", prev)
+		}
+		if doc.forename[lw] {
+			f.add("doc=forename")
+		}
+		if doc.orgTail[lw] {
+			f.add("doc=orgtail")
+		}
+		if s.Caps || i == 0 {
+			f.add("doc|first", strconv.FormatBool(doc.lower[lw]), strconv.FormatBool(doc.capMid[lw]))
+		}
+		if t := doc.hist[lw]; t != "" {
+			f.add("hist", t)
+			f.add("hist|p", t, prev)
+			f.add("hist|sh", t, sh)
+		}
+	}
+	if doc != nil && doc.hist != nil {
+		if t := doc.hist[at(i+1)]; t != "" {
+			f.add("hist+1", t)
+		}
+		if t := doc.hist[at(i-1)]; t != "" {
+			f.add("hist-1", t)
+		}
+	}
+	return f.out
 }
 
 func prefix(s string, n int) string {
@@ -180,11 +384,12 @@ func prefix(s string, n int) string {
 }
 
 func suffix(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
 	}
-	return string(r[len(r)-n:])
+	return s[i:]
 }
 
 // shape maps a word to its character classes, collapsing repeats: "Musk" → "Xx", "U.S." → "X.X.", "2015" → "d".
@@ -209,14 +414,65 @@ func shape(w string) string {
 	return b.String()
 }
 
-// Decode labels a sentence greedily, never starting an entity with I- of
-// another type (an I- after O or another type becomes B-).
+// Decode labels one sentence on its own.
 func (m *Model) Decode(words []string) []string {
-	caps := mostlyCaps(words)
-	out := make([]string, len(words))
-	var buf []int
+	return m.DecodeIn(words, nil)
+}
+
+// DecodeDoc labels the sentences of one document, each with the context of
+// the whole document.
+func (m *Model) DecodeDoc(sents [][]string) [][]string {
+	doc := NewDoc(sents)
+	out := make([][]string, len(sents))
+	if m.First != nil {
+		for i, ws := range sents {
+			out[i] = m.First.DecodeIn(ws, doc)
+		}
+		doc.SetHistory(sents, out)
+	}
+	for i, ws := range sents {
+		out[i] = m.DecodeIn(ws, doc)
+	}
+	return out
+}
+
+// Score sets scores (len(Labels)) to the sum of the weights of features fs.
+func (m *Model) Score(fs []uint64, scores []float32) {
 	nl := len(Labels)
-	scores := make([]float32, nl)
+	if m.Q != nil {
+		var acc [16]int32
+		for _, h := range fs {
+			f := int(h % uint64(m.Buckets))
+			row := m.Q[f*nl : f*nl+nl]
+			for l, x := range row {
+				acc[l] += int32(x)
+			}
+		}
+		for l := range scores {
+			scores[l] = float32(acc[l]) * m.Scale[l]
+		}
+		return
+	}
+	for l := range scores {
+		scores[l] = 0
+	}
+	for _, h := range fs {
+		f := int(h % uint64(m.Buckets))
+		row := m.W[f*nl : f*nl+nl]
+		for l := range scores {
+			scores[l] += row[l]
+		}
+	}
+}
+
+// DecodeIn labels a sentence greedily in a document context (nil: none),, never starting an entity with I- of
+// another type (an I- after O or another type becomes B-).
+func (m *Model) DecodeIn(words []string, doc *Doc) []string {
+	s := NewSentence(words)
+	out := make([]string, len(words))
+	var f Featurizer
+	var scores [16]float32
+	sc := scores[:len(Labels)]
 	for i := range words {
 		prev, prev2 := "<s>", "<s>"
 		if i > 0 {
@@ -225,19 +481,10 @@ func (m *Model) Decode(words []string) []string {
 		if i > 1 {
 			prev2 = out[i-2]
 		}
-		buf = Features(words, i, prev, prev2, caps, buf)
-		for l := range scores {
-			scores[l] = 0
-		}
-		for _, f := range buf {
-			row := m.W[f*nl : f*nl+nl]
-			for l := range scores {
-				scores[l] += row[l]
-			}
-		}
+		m.Score(f.Features(s, i, prev, prev2, doc), sc)
 		best := 0
-		for l := range scores {
-			if scores[l] > scores[best] {
+		for l := range sc {
+			if sc[l] > sc[best] {
 				best = l
 			}
 		}
@@ -250,7 +497,9 @@ func (m *Model) Decode(words []string) []string {
 	return out
 }
 
-// mostlyCaps reports whether a sentence is written in capitals (a headline).
+// MostlyCaps reports whether a sentence is written in capitals (a headline).
+func MostlyCaps(words []string) bool { return mostlyCaps(words) }
+
 func mostlyCaps(words []string) bool {
 	up, letters := 0, 0
 	for _, w := range words {
