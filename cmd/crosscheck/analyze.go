@@ -51,6 +51,7 @@ func (*analyzeCmd) Run(ctx context.Context, m *Main, args []string) error {
 	workers := fs.Int("workers", 0, "parallel workers (0: one per CPU)")
 	all := fs.Bool("all", false, "report every story in the database, not only those touched by the input")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	rebuild := fs.Bool("rebuild", false, "reconcile every story again, even those whose stored report is current")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -81,7 +82,7 @@ func (*analyzeCmd) Run(ctx context.Context, m *Main, args []string) error {
 	res, err := pipeline.Run(ctx, st, an, fs.Args(), pipeline.RunOptions{
 		Ingest:  in,
 		Analyze: pipeline.AnalyzeOptions{Workers: *workers, Progress: prog.Update},
-		Stories: pipeline.StoryOptions{Compare: compare.Options{Now: time.Now()}, Progress: prog.Update},
+		Stories: pipeline.StoryOptions{Compare: compare.Options{Now: time.Now()}, Progress: prog.Update, Rebuild: *rebuild},
 	})
 	prog.Finish()
 	if err != nil {
@@ -93,7 +94,9 @@ func (*analyzeCmd) Run(ctx context.Context, m *Main, args []string) error {
 	fmt.Fprintln(m.Stderr, res.Ingest.String())
 	stories := res.Touched
 	if *all {
-		stories = res.Stories
+		if stories, err = res.Stories.All(ctx); err != nil {
+			return err
+		}
 	}
 	report.Order(stories)
 	if err := report.Write(m.Stdout, *format, stories, report.Options{Color: *format == "text" && isTerminal(os.Stdout)}); err != nil {

@@ -95,7 +95,9 @@ func (*benchCmd) Run(ctx context.Context, m *Main, args []string) error {
 	var nStories int
 	if err := stage("stories", func() error {
 		ss, err := pipeline.BuildStories(ctx, st, pipeline.StoryOptions{})
-		nStories = len(ss)
+		if ss != nil {
+			nStories = len(ss.IDs)
+		}
 		return err
 	}); err != nil {
 		return err

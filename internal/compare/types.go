@@ -10,6 +10,12 @@
 // documented in docs/report-schema.md.
 package compare
 
+// Version names the reconciler's output. Bump it whenever Reconcile would
+// turn the same articles into a different story (a changed e2e golden is
+// the sign): stored stories carry it in their fingerprint, so the next run
+// rebuilds them instead of keeping stale reports.
+const Version = "2"
+
 // Finding statuses, in the order a reader should see them.
 const (
 	Disputed     = "disputed"

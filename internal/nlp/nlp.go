@@ -14,7 +14,7 @@ import (
 
 // Version identifies the analysis pipeline. Bump it when any stage changes
 // its output so stored analyses are recomputed.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Analyzer holds the loaded models.
 type Analyzer struct {

@@ -2,9 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"sort"
 	"sync"
@@ -119,6 +122,9 @@ type StoryOptions struct {
 	Cluster  cluster.Options
 	Compare  compare.Options
 	Progress Progress
+	// Rebuild reconciles every story, even those whose fingerprint says the
+	// stored report is current.
+	Rebuild bool
 	// NoStance skips the stance model (which reads the other articles of a
 	// story against its top findings).
 	NoStance bool
@@ -136,11 +142,56 @@ func stanceFunc(m *stance.Model) compare.StanceFunc {
 	}
 }
 
+// StorySet is the outcome of BuildStories: every story's ID and members,
+// with the stories rebuilt by this run at hand and the others in the store.
+type StorySet struct {
+	// IDs are every story, in clustering order.
+	IDs []string
+	// Members are each story's original articles and their copies.
+	Members map[string][]string
+	// Built are the stories whose report this run rebuilt (new or changed
+	// membership, or a new pipeline version); Kept counts the others.
+	Built map[string]*compare.Story
+	Kept  int
+	st    store.Store
+}
+
+// Load returns the stories with the given IDs: rebuilt ones as built, the
+// others decoded from their stored reports.
+func (s *StorySet) Load(ctx context.Context, ids []string) ([]*compare.Story, error) {
+	out := make([]*compare.Story, 0, len(ids))
+	for _, id := range ids {
+		if b := s.Built[id]; b != nil {
+			out = append(out, b)
+			continue
+		}
+		rec, err := s.st.GetStory(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("stories: %w", err)
+		}
+		var c compare.Story
+		if err := json.Unmarshal(rec.Report, &c); err != nil {
+			return nil, fmt.Errorf("stories: stored report of %s: %w", id, err)
+		}
+		out = append(out, &c)
+	}
+	return out, nil
+}
+
+// All loads every story.
+func (s *StorySet) All(ctx context.Context) ([]*compare.Story, error) { return s.Load(ctx, s.IDs) }
+
 // BuildStories groups every stored original article into stories (in date
-// order, streaming), reconciles each story, stores the stories with their
-// reports, and returns them. Story IDs are stable across runs as long as a
-// story's first article stays the same.
-func BuildStories(ctx context.Context, st store.Store, opt StoryOptions) ([]*compare.Story, error) {
+// order, streaming), reconciles each story whose membership or pipeline
+// version changed since it was stored, and stores the changes in one
+// transaction. Story IDs are stable across runs as long as a story's first
+// article stays the same.
+//
+// Clustering reads each article's digest (entity keys and dates, indexed at
+// analysis time), not its whole analysis, and an unchanged story is neither
+// reconciled nor rewritten: adding a few articles to a large archive costs
+// one pass of the clusterer over the archive plus the touched stories.
+func BuildStories(ctx context.Context, st store.Store, opt StoryOptions) (*StorySet, error) {
 	if opt.Compare.Stance == nil && !opt.NoStance {
 		m, err := stance.Load()
 		if err != nil {
@@ -151,6 +202,10 @@ func BuildStories(ctx context.Context, st store.Store, opt StoryOptions) ([]*com
 	arts, err := st.ListArticles(ctx, store.ArticleQuery{IncludeDuplicates: true})
 	if err != nil {
 		return nil, fmt.Errorf("stories: list articles: %w", err)
+	}
+	digests, err := st.Digests(ctx, nlp.Version)
+	if err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
 	}
 	var originals []*news.Article
 	copies := map[string][]*news.Article{}
@@ -173,35 +228,46 @@ func BuildStories(ctx context.Context, st store.Store, opt StoryOptions) ([]*com
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		d := cluster.Doc{ID: a.ID, Time: a.EffectiveTime(), Text: titled(a)}
-		an, err := st.GetAnalysis(ctx, a.ID, nlp.Version)
-		switch {
-		case err == nil:
-			d.Entities, d.EventDates = clusterFeatures(an)
-		case !errors.Is(err, store.ErrNotFound):
-			return nil, fmt.Errorf("stories: analysis of %s: %w", a.ID, err)
-		}
-		c.Add(d)
+		dg := digests[a.ID]
+		c.Add(cluster.Doc{ID: a.ID, Time: a.EffectiveTime(), Text: titled(a), Entities: dg.Keys, EventDates: dg.Dates})
 		if opt.Progress != nil {
 			opt.Progress("cluster", i+1, len(originals))
 		}
 	}
 	assign := c.Assignments()
+	set := &StorySet{Members: map[string][]string{}, Built: map[string]*compare.Story{}, st: st}
 	members := map[string][]*news.Article{}
-	var ids []string
 	for _, a := range originals {
 		sid := assign[a.ID]
 		if sid == "" {
 			sid = a.ID
 		}
 		if _, ok := members[sid]; !ok {
-			ids = append(ids, sid)
+			set.IDs = append(set.IDs, sid)
 		}
 		members[sid] = append(members[sid], a)
+		set.Members[sid] = append(set.Members[sid], a.ID)
+		for _, cp := range copies[a.ID] {
+			set.Members[sid] = append(set.Members[sid], cp.ID)
+		}
 	}
-	stories := make([]*compare.Story, 0, len(ids))
-	records := make([]*store.StoryRecord, 0, len(ids))
-	for i, sid := range ids {
+	stored, err := st.ListStories(ctx, store.StoryQuery{})
+	if err != nil {
+		return nil, fmt.Errorf("stories: list stored: %w", err)
+	}
+	have := make(map[string]string, len(stored))
+	for _, r := range stored {
+		have[r.ID] = r.Fingerprint
+	}
+	var keep []string
+	var records []*store.StoryRecord
+	for i, sid := range set.IDs {
+		fp := fingerprint(set.Members[sid], opt)
+		if have[sid] == fp && !opt.Rebuild {
+			keep = append(keep, sid)
+			set.Kept++
+			continue
+		}
 		docs := make([]compare.Doc, 0, len(members[sid]))
 		for _, a := range members[sid] {
 			an, err := st.GetAnalysis(ctx, a.ID, nlp.Version)
@@ -211,20 +277,35 @@ func BuildStories(ctx context.Context, st store.Store, opt StoryOptions) ([]*com
 			docs = append(docs, compare.Doc{Article: a, Analysis: an, Copies: copies[a.ID]})
 		}
 		s := compare.Reconcile(sid, docs, opt.Compare)
-		stories = append(stories, s)
+		set.Built[sid] = s
 		rec, err := record(s, members[sid])
 		if err != nil {
 			return nil, err
 		}
+		rec.Fingerprint = fp
 		records = append(records, rec)
 		if opt.Progress != nil {
-			opt.Progress("reconcile", i+1, len(ids))
+			opt.Progress("reconcile", i+1, len(set.IDs))
 		}
 	}
-	if err := st.PutStories(ctx, records); err != nil {
+	if err := st.UpdateStories(ctx, records, keep); err != nil {
 		return nil, fmt.Errorf("stories: store: %w", err)
 	}
-	return stories, nil
+	return set, nil
+}
+
+// fingerprint names what a story's report is built from: its members and
+// their copies, the language layer's and the reconciler's versions, and
+// whether stance was read. Equal fingerprints mean an equal report (up to
+// Compare.Now, which only flags articles dated in the future).
+func fingerprint(members []string, opt StoryOptions) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "nlp %s\ncompare %s\nstance %t\n", nlp.Version, compare.Version, opt.Compare.Stance != nil)
+	for _, id := range members {
+		io.WriteString(h, id)
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // titled is the text the clusterer sees: title and body.
@@ -233,25 +314,6 @@ func titled(a *news.Article) string {
 		return a.Body
 	}
 	return a.Title + "\n\n" + a.Body
-}
-
-// clusterFeatures are the entity keys and day-precise event dates of an analysis.
-func clusterFeatures(a *news.Analysis) (keys, dates []string) {
-	seen := map[string]bool{}
-	for _, r := range a.Refs {
-		if r.Key != "" && !seen[r.Key] {
-			seen[r.Key] = true
-			keys = append(keys, r.Key)
-		}
-	}
-	seenD := map[string]bool{}
-	for _, t := range a.Timexes {
-		if t.Type == news.TimexDate && len(t.Value) == 10 && !seenD[t.Value] {
-			seenD[t.Value] = true
-			dates = append(dates, t.Value)
-		}
-	}
-	return keys, dates
 }
 
 // record turns a reconciled story into its stored form.

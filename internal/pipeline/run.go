@@ -22,7 +22,7 @@ type RunResult struct {
 	Analyzed int
 	// Stories are every story in the store; Touched those holding an
 	// article of this run's input.
-	Stories []*compare.Story
+	Stories *StorySet
 	Touched []*compare.Story
 }
 
@@ -60,17 +60,17 @@ func Run(ctx context.Context, st store.Store, an *nlp.Analyzer, inputs []string,
 	for _, id := range res.Ingest.IDs {
 		in[id] = true
 	}
-	for _, s := range res.Stories {
-		for _, a := range s.Articles {
-			hit := in[a.ID]
-			for _, c := range a.Copies {
-				hit = hit || in[c.ID]
-			}
-			if hit {
-				res.Touched = append(res.Touched, s)
+	var touched []string
+	for _, sid := range res.Stories.IDs {
+		for _, id := range res.Stories.Members[sid] {
+			if in[id] {
+				touched = append(touched, sid)
 				break
 			}
 		}
+	}
+	if res.Touched, err = res.Stories.Load(ctx, touched); err != nil {
+		return res, err
 	}
 	if err := ctx.Err(); err != nil {
 		return res, fmt.Errorf("run: %w", err)

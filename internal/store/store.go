@@ -57,6 +57,15 @@ type StoryRecord struct {
 	// Report is the reconciled story (compare.Story) as JSON, cached.
 	Report  []byte    `json:"report,omitempty"`
 	Updated time.Time `json:"updated"`
+	// Fingerprint names what Report was built from (opaque to the store);
+	// a story whose fingerprint is unchanged need not be rebuilt.
+	Fingerprint string `json:"fingerprint,omitempty"`
+}
+
+// Digest is what the story clusterer needs of an article's analysis.
+type Digest struct {
+	Keys  []string // distinct entity keys, sorted
+	Dates []string // distinct day-precise DATE values (YYYY-MM-DD), sorted
 }
 
 // StoryQuery filters ListStories.
@@ -100,6 +109,9 @@ type Store interface {
 	PutAnalysis(ctx context.Context, a *news.Analysis) error
 	// GetAnalysis returns an article's analysis for version, or an error wrapping ErrNotFound.
 	GetAnalysis(ctx context.Context, articleID, version string) (*news.Analysis, error)
+	// Digests returns the Digest of every article analysed for version,
+	// by article ID, in one pass (no analysis is decoded).
+	Digests(ctx context.Context, version string) (map[string]Digest, error)
 	// MissingAnalysis lists IDs of original articles that lack an analysis for
 	// version, in ListArticles order; limit 0 means all.
 	MissingAnalysis(ctx context.Context, version string, limit int) ([]string, error)
@@ -107,6 +119,10 @@ type Store interface {
 	// PutStories replaces the whole set of stories in one transaction; a
 	// repeated or empty story ID is an error and leaves the old set in place.
 	PutStories(ctx context.Context, stories []*StoryRecord) error
+	// UpdateStories stores put (replacing stories of the same ID) and deletes
+	// every stored story whose ID is in neither put nor keep, in one
+	// transaction: the incremental form of PutStories.
+	UpdateStories(ctx context.Context, put []*StoryRecord, keep []string) error
 	// GetStory returns one story with its Report, or an error wrapping ErrNotFound.
 	GetStory(ctx context.Context, id string) (*StoryRecord, error)
 	// ListStories returns stories, most recently active first (Last

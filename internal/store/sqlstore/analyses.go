@@ -43,6 +43,16 @@ func (s *DB) PutAnalysis(ctx context.Context, an *news.Analysis) error {
 			an.ArticleID, an.Version); err != nil {
 			return fmt.Errorf("%s: put analysis %s: entities: %w", s.d.Name, an.ArticleID, err)
 		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM article_date WHERE article_id = $1 AND version = $2`,
+			an.ArticleID, an.Version); err != nil {
+			return fmt.Errorf("%s: put analysis %s: dates: %w", s.d.Name, an.ArticleID, err)
+		}
+		for _, d := range dateRows(an) {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO article_date (article_id, version, value) VALUES ($1, $2, $3)`,
+				an.ArticleID, an.Version, d); err != nil {
+				return fmt.Errorf("%s: put analysis %s: date %q: %w", s.d.Name, an.ArticleID, d, err)
+			}
+		}
 		for _, e := range ents {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO article_entity (article_id, version, key, name, name_fold, type)
 				VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -68,6 +78,75 @@ func entityRows(an *news.Analysis) []news.EntityRef {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out
+}
+
+// dateRows returns the distinct day-precise DATE values of an analysis, sorted.
+func dateRows(an *news.Analysis) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range an.Timexes {
+		if t.Type == news.TimexDate && len(t.Value) == 10 && !seen[t.Value] {
+			seen[t.Value] = true
+			out = append(out, t.Value)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Digests returns entity keys and dates per analysed article, from the two
+// index tables, without decoding any analysis.
+func (s *DB) Digests(ctx context.Context, version string) (map[string]store.Digest, error) {
+	out := map[string]store.Digest{}
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id FROM analysis WHERE version = $1`, version)
+	if err != nil {
+		return nil, fmt.Errorf("%s: digests: %w", s.d.Name, err)
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("%s: digests: %w", s.d.Name, err)
+		}
+		out[id] = store.Digest{}
+	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return nil, fmt.Errorf("%s: digests: %w", s.d.Name, err)
+	}
+	rows.Close()
+	for _, q := range []struct {
+		sql  string
+		keys bool
+	}{
+		{`SELECT article_id, key FROM article_entity WHERE version = $1 ORDER BY article_id, key`, true},
+		{`SELECT article_id, value FROM article_date WHERE version = $1 ORDER BY article_id, value`, false},
+	} {
+		rows, err := s.db.QueryContext(ctx, q.sql, version)
+		if err != nil {
+			return nil, fmt.Errorf("%s: digests: %w", s.d.Name, err)
+		}
+		for rows.Next() {
+			var id, v string
+			if err := rows.Scan(&id, &v); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("%s: digests: %w", s.d.Name, err)
+			}
+			d := out[id]
+			if q.keys {
+				d.Keys = append(d.Keys, v)
+			} else {
+				d.Dates = append(d.Dates, v)
+			}
+			out[id] = d
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: digests: %w", s.d.Name, err)
+		}
+	}
+	return out, nil
 }
 
 // GetAnalysis returns the analysis of articleID for version, or an error

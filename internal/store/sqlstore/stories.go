@@ -13,42 +13,94 @@ import (
 // PutStories replaces every stored story with stories, in one transaction:
 // readers see either the old set or the new one, never a mix.
 func (s *DB) PutStories(ctx context.Context, stories []*store.StoryRecord) error {
+	return s.writeStories(ctx, "put stories", stories, nil, true)
+}
+
+// UpdateStories stores put and deletes the stories in neither put nor keep,
+// in one transaction.
+func (s *DB) UpdateStories(ctx context.Context, put []*store.StoryRecord, keep []string) error {
+	return s.writeStories(ctx, "update stories", put, keep, false)
+}
+
+func (s *DB) writeStories(ctx context.Context, op string, stories []*store.StoryRecord, keep []string, all bool) error {
 	seen := map[string]bool{}
 	for i, r := range stories {
 		if r == nil || r.ID == "" {
-			return fmt.Errorf("%s: put stories: story %d: empty ID", s.d.Name, i)
+			return fmt.Errorf("%s: %s: story %d: empty ID", s.d.Name, op, i)
 		}
 		if seen[r.ID] {
-			return fmt.Errorf("%s: put stories: story %s given twice", s.d.Name, r.ID)
+			return fmt.Errorf("%s: %s: story %s given twice", s.d.Name, op, r.ID)
 		}
 		seen[r.ID] = true
 	}
-	return s.inTx(ctx, "put stories", func(tx *sql.Tx) error {
+	return s.inTx(ctx, op, func(tx *sql.Tx) error {
 		if s.d.StoriesLock != "" {
 			if _, err := tx.ExecContext(ctx, s.d.StoriesLock); err != nil {
-				return fmt.Errorf("%s: put stories: lock: %w", s.d.Name, err)
+				return fmt.Errorf("%s: %s: lock: %w", s.d.Name, op, err)
 			}
 		}
-		for _, q := range []string{`DELETE FROM story_member`, `DELETE FROM story`} {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return fmt.Errorf("%s: put stories: clear: %w", s.d.Name, err)
+		if all {
+			for _, q := range []string{`DELETE FROM story_member`, `DELETE FROM story`} {
+				if _, err := tx.ExecContext(ctx, q); err != nil {
+					return fmt.Errorf("%s: %s: clear: %w", s.d.Name, op, err)
+				}
+			}
+		} else {
+			// Delete what is neither put nor kept: read the stored IDs
+			// (one column) and delete the rest by ID.
+			stay := make(map[string]bool, len(keep)+len(stories))
+			for _, id := range keep {
+				stay[id] = true
+			}
+			var drop []string
+			rows, err := tx.QueryContext(ctx, `SELECT id FROM story`)
+			if err != nil {
+				return fmt.Errorf("%s: %s: %w", s.d.Name, op, err)
+			}
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return fmt.Errorf("%s: %s: %w", s.d.Name, op, err)
+				}
+				if seen[id] || !stay[id] {
+					drop = append(drop, id) // replaced or gone
+				}
+			}
+			err = rows.Err()
+			rows.Close()
+			if err != nil {
+				return fmt.Errorf("%s: %s: %w", s.d.Name, op, err)
+			}
+			for _, q := range []string{`DELETE FROM story_member WHERE story_id = $1`, `DELETE FROM story WHERE id = $1`} {
+				del, err := tx.PrepareContext(ctx, q)
+				if err != nil {
+					return fmt.Errorf("%s: %s: prepare: %w", s.d.Name, op, err)
+				}
+				for _, id := range drop {
+					if _, err := del.ExecContext(ctx, id); err != nil {
+						del.Close()
+						return fmt.Errorf("%s: %s: delete %s: %w", s.d.Name, op, id, err)
+					}
+				}
+				del.Close()
 			}
 		}
-		st, err := tx.PrepareContext(ctx, `INSERT INTO story (id, title, title_fold, first_ns, last_ns, summary, report, updated_ns, articles)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`)
+		st, err := tx.PrepareContext(ctx, `INSERT INTO story (id, title, title_fold, first_ns, last_ns, summary, report, updated_ns, articles, fingerprint)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`)
 		if err != nil {
-			return fmt.Errorf("%s: put stories: prepare: %w", s.d.Name, err)
+			return fmt.Errorf("%s: %s: prepare: %w", s.d.Name, op, err)
 		}
 		defer st.Close()
 		mem, err := tx.PrepareContext(ctx, `INSERT INTO story_member (story_id, pos, article_id) VALUES ($1, $2, $3)
 			ON CONFLICT (story_id, article_id) DO NOTHING`)
 		if err != nil {
-			return fmt.Errorf("%s: put stories: prepare: %w", s.d.Name, err)
+			return fmt.Errorf("%s: %s: prepare: %w", s.d.Name, op, err)
 		}
 		defer mem.Close()
 		for _, r := range stories {
 			if _, err := st.ExecContext(ctx, r.ID, r.Title, strings.ToLower(r.Title), nanos(r.First), nanos(r.Last),
-				nilIfEmpty(r.Summary), nilIfEmpty(r.Report), nanos(r.Updated), len(r.ArticleIDs)); err != nil {
+				nilIfEmpty(r.Summary), nilIfEmpty(r.Report), nanos(r.Updated), len(r.ArticleIDs), r.Fingerprint); err != nil {
 				return fmt.Errorf("%s: put story %s: %w", s.d.Name, r.ID, err)
 			}
 			for i, id := range r.ArticleIDs {
@@ -68,12 +120,12 @@ func nilIfEmpty(b []byte) any {
 	return b
 }
 
-const storyCols = `s.id, s.title, s.first_ns, s.last_ns, s.summary, s.updated_ns`
+const storyCols = `s.id, s.title, s.first_ns, s.last_ns, s.summary, s.updated_ns, s.fingerprint`
 
 func scanStory(sc scanner, report bool) (*store.StoryRecord, error) {
 	var r store.StoryRecord
 	var first, last, upd sql.NullInt64
-	dest := []any{&r.ID, &r.Title, &first, &last, &r.Summary, &upd}
+	dest := []any{&r.ID, &r.Title, &first, &last, &r.Summary, &upd, &r.Fingerprint}
 	if report {
 		dest = append(dest, &r.Report)
 	}

@@ -32,6 +32,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Ordering", testOrdering},
 		{"Analysis", testAnalysis},
 		{"Stories", testStories},
+		{"UpdateStories", testUpdateStories},
+		{"Digests", testDigests},
 		{"NotFound", testNotFound},
 		{"ConcurrentWriters", testConcurrent},
 		{"ConcurrentStories", testConcurrentStories},
@@ -425,6 +427,82 @@ func testStories(t *testing.T, s store.Store) {
 	}
 	if recs, _ := s.ListStories(ctx, store.StoryQuery{}); len(recs) != 0 {
 		t.Errorf("PutStories(nil) left %d stories", len(recs))
+	}
+}
+
+// testUpdateStories: put replaces, keep keeps, everything else goes; the
+// fingerprint round-trips.
+func testUpdateStories(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	seedCorpus(t, s)
+	rec := func(id, fp string, members ...string) *store.StoryRecord {
+		return &store.StoryRecord{ID: id, Title: "T " + id, ArticleIDs: members, First: day("2024-11-15"), Last: day("2024-11-15"),
+			Report: []byte(`{"id":"` + id + `"}`), Fingerprint: fp}
+	}
+	if err := s.PutStories(ctx, []*store.StoryRecord{rec("a", "fa", "m1"), rec("b", "fb", "m2"), rec("c", "fc", "m3")}); err != nil {
+		t.Fatal(err)
+	}
+	// b changes (now with m4), a stays, c is merged away, d is new.
+	if err := s.UpdateStories(ctx, []*store.StoryRecord{rec("b", "fb2", "m2", "m4"), rec("d", "fd", "m5")}, []string{"a"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ListStories(ctx, store.StoryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]string{}
+	for _, r := range got {
+		have[r.ID] = r.Fingerprint + ":" + strings.Join(r.ArticleIDs, ",")
+	}
+	want := map[string]string{"a": "fa:m1", "b": "fb2:m2,m4", "d": "fd:m5"}
+	if fmt.Sprint(have) != fmt.Sprint(want) {
+		t.Errorf("after UpdateStories: %v, want %v", have, want)
+	}
+	if _, err := s.GetStory(ctx, "c"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("story c should be gone: err = %v", err)
+	}
+	if b, err := s.GetStory(ctx, "b"); err != nil || string(b.Report) != `{"id":"b"}` || b.Fingerprint != "fb2" {
+		t.Errorf("GetStory(b) = %+v, %v", b, err)
+	}
+	if err := s.UpdateStories(ctx, []*store.StoryRecord{rec("x", ""), rec("x", "")}, nil); err == nil {
+		t.Error("UpdateStories with a repeated ID should fail")
+	}
+	if got, _ := s.ListStories(ctx, store.StoryQuery{}); len(got) != 3 {
+		t.Errorf("a failed update changed the set: %d stories", len(got))
+	}
+}
+
+// testDigests: entity keys and day-precise dates per analysed article.
+func testDigests(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	seedCorpus(t, s)
+	a1 := analysis("m1", "v1", "iran", "elon musk", "iran")
+	a1.Timexes = []news.Timex{{Type: news.TimexDate, Value: "2024-11-11"}, {Type: news.TimexDate, Value: "2024-11"},
+		{Type: news.TimexDate, Value: "2024-10-14"}, {Type: news.TimexDuration, Value: "P1D"}, {Type: news.TimexDate, Value: "2024-11-11"}}
+	for _, an := range []*news.Analysis{a1, analysis("m2", "v1"), analysis("m3", "v2", "wall street")} {
+		if err := s.PutAnalysis(ctx, an); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Digests(ctx, "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]store.Digest{
+		"m1": {Keys: []string{"elon musk", "iran"}, Dates: []string{"2024-10-14", "2024-11-11"}},
+		"m2": {},
+	}
+	if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+		t.Errorf("Digests = %+v, want %+v", got, want)
+	}
+	// Re-analysis replaces the dates.
+	a1.Timexes = a1.Timexes[:1]
+	if err := s.PutAnalysis(ctx, a1); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.Digests(ctx, "v1")
+	if d := got["m1"]; len(d.Dates) != 1 || d.Dates[0] != "2024-11-11" {
+		t.Errorf("after re-analysis: %+v", d)
 	}
 }
 
