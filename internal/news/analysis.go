@@ -209,10 +209,13 @@ type Claim struct {
 type Analysis struct {
 	ArticleID string `json:"id"`
 	// Version identifies the pipeline that produced it, so an upgrade can re-analyse.
-	Version    string      `json:"version"`
-	Date       string      `json:"date,omitempty"`
-	Sentences  []Sentence  `json:"sentences"`
-	Entities   []Mention   `json:"entities"`
+	Version   string     `json:"version"`
+	Date      string     `json:"date,omitempty"`
+	Sentences []Sentence `json:"sentences"`
+	Entities  []Mention  `json:"entities"`
+	// Nominals are descriptions coreferent with a named person ("the
+	// ambassador", "the world's richest man"), kept apart from the names.
+	Nominals   []Mention   `json:"nominals,omitempty"`
 	Refs       []EntityRef `json:"refs"`
 	Timexes    []Timex     `json:"timexes"`
 	Statements []Statement `json:"statements"`

@@ -36,11 +36,30 @@ func (an *Analyzer) Analyze(id, text, date string) *news.Analysis {
 	a := &news.Analysis{ArticleID: id, Version: Version, Date: date}
 	a.Sentences = segment.Split(text)
 	a.Entities, a.Refs = an.tagger.Tag(text, a.Sentences)
+	a.Nominals = entity.Nominals(text, a.Sentences, a.Entities, a.Refs)
 	a.Timexes = timex.Find(text, a.Sentences, date)
 	a.Statements = attrib.Find(text, a)
+	linkNominalSources(a)
 	a.Claims = claim.Extract(text, a)
 	normalize(a)
 	return a
+}
+
+// linkNominalSources resolves a source that is a description of a named
+// person ("the spokeswoman added") to that person.
+func linkNominalSources(a *news.Analysis) {
+	for i := range a.Statements {
+		src := a.Statements[i].Source
+		if src == nil || src.Ref != "" {
+			continue
+		}
+		for _, m := range a.Nominals {
+			if m.Start >= src.Start && m.End <= src.End && 2*(m.End-m.Start) >= src.End-src.Start {
+				src.Ref, src.Anonymous, src.Kind = m.Ref, false, "person"
+				break
+			}
+		}
+	}
 }
 
 // normalize replaces nil slices with empty ones so JSON output is stable ([] not null).

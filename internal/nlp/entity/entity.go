@@ -59,15 +59,15 @@ func (t *Tagger) Tag(text string, sents []news.Sentence) ([]news.Mention, []news
 			words[k][i] = tk.Text
 		}
 	}
-	labels := t.model.DecodeDoc(words)
+	labels, doc := t.model.DecodeDocContext(words)
 	for k, s := range sents {
-		cands = append(cands, t.modelCandidates(s.Tokens, labels[k])...)
+		cands = append(cands, t.modelCandidates(s.Tokens, labels[k], doc)...)
 	}
 	return resolve(text, cands)
 }
 
 // modelCandidates turns one sentence's labels into candidate mentions.
-func (t *Tagger) modelCandidates(toks []news.Token, labels []string) []cand {
+func (t *Tagger) modelCandidates(toks []news.Token, labels []string, doc *Doc) []cand {
 	var out []cand
 	for i := 0; i < len(labels); {
 		if labels[i] == "O" {
@@ -96,7 +96,7 @@ func (t *Tagger) modelCandidates(toks []news.Token, labels []string) []cand {
 		// is one organisation).
 		for k := len(seq) - 2; k >= 1; k-- {
 			pre := strings.ToLower(joinTexts(seq[:k]))
-			if (aliases[pre] != "" || places[pre] || orgNames[pre]) && (typ == "PER" || t.personName(seq[k:])) {
+			if (aliases[pre] != "" || places[pre] || orgNames[pre]) && (typ == "PER" || titledBefore(toks, i) && len(seq)-k <= 4 || t.personAfter(toks, start+k, doc)) {
 				left := mk(seq[:k], toks, start, start+k)
 				left.typ = refine("LOC", pre)
 				out = append(out, left)
@@ -119,21 +119,36 @@ func (t *Tagger) modelCandidates(toks []news.Token, labels []string) []cand {
 	return out
 }
 
-// personName reports whether the model, reading tokens on their own, takes
-// them for one person's name: "Amir Saeid Iravani" after "UN" is, "Stock
-// Exchange" after "New York" is not.
-func (t *Tagger) personName(seq []news.Token) bool {
-	words := make([]string, len(seq))
-	for i, tk := range seq {
-		words[i] = tk.Text
-	}
-	labels := t.model.Decode(words)
-	for i, l := range labels {
-		if (i == 0 && l != "B-PER") || (i > 0 && l != "I-PER") {
-			return false
+// titledBefore reports a title shortly before token i: "Ambassador to the
+// UN Amir Saeid Iravani" names a person after the UN.
+func titledBefore(toks []news.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if titles[strings.ToLower(toks[k].Text)] {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// personAfter reports whether the model, reading the sentence without the
+// tokens between a mention's start and k, takes toks[k:] for a person: in
+// "Ambassador to the United Nations Amir Saeid Iravani met" the name is a
+// person once "United Nations" is out of the way; in "the New York Stock
+// Exchange" what is left is not.
+func (t *Tagger) personAfter(toks []news.Token, k int, doc *Doc) bool {
+	from := k
+	for from > 0 && toks[from-1].Text != "" && isCap(toks[from-1]) {
+		from--
+	}
+	words := make([]string, 0, len(toks)-(k-from))
+	for i, tk := range toks {
+		if i < from || i >= k {
+			words = append(words, tk.Text)
+		}
+	}
+	labels := t.model.DecodeIn(words, doc)
+	l := labels[from]
+	return l == "B-PER"
 }
 
 // refine maps a CoNLL type to crosscheck's: countries, states and cities are

@@ -416,12 +416,19 @@ func shape(w string) string {
 
 // Decode labels one sentence on its own.
 func (m *Model) Decode(words []string) []string {
-	return m.DecodeIn(words, nil)
+	return m.DecodeDoc([][]string{words})[0]
 }
 
 // DecodeDoc labels the sentences of one document, each with the context of
 // the whole document.
 func (m *Model) DecodeDoc(sents [][]string) [][]string {
+	out, _ := m.DecodeDocContext(sents)
+	return out
+}
+
+// DecodeDocContext is DecodeDoc that also returns the document context,
+// for decoding variants of its sentences.
+func (m *Model) DecodeDocContext(sents [][]string) ([][]string, *Doc) {
 	doc := NewDoc(sents)
 	out := make([][]string, len(sents))
 	if m.First != nil {
@@ -433,7 +440,7 @@ func (m *Model) DecodeDoc(sents [][]string) [][]string {
 	for i, ws := range sents {
 		out[i] = m.DecodeIn(ws, doc)
 	}
-	return out
+	return out, doc
 }
 
 // Score sets scores (len(Labels)) to the sum of the weights of features fs.
