@@ -588,9 +588,16 @@ func label(g []*item) Finding {
 	}
 	if f.Status == "" {
 		f.Sides = sides([]string{"asserted", "negated"}, [][]*item{pos, neg})
+		// Corroboration is two chains saying the same thing: "at a
+		// confidential location" and "not at the mission" are one each.
 		chains := map[string]bool{}
-		for _, it := range g {
+		for _, it := range pos {
 			chains[it.ev.Chain] = true
+		}
+		if len(pos) == 0 {
+			for _, it := range neg {
+				chains[it.ev.Chain] = true
+			}
 		}
 		switch {
 		case len(chains) >= 2:
@@ -898,7 +905,7 @@ func (s *Story) nonAnswers(docs []Doc) {
 					}
 				}
 			}
-			na := NonAnswer{Kind: st.Stance, Who: who, Evidence: ev, About: s.aboutFinding(body, st)}
+			na := NonAnswer{Kind: st.Stance, Who: who, Evidence: ev, About: s.aboutFinding(body, ev.Article, st)}
 			s.NonAnswers = append(s.NonAnswers, na)
 		}
 	}
@@ -906,7 +913,7 @@ func (s *Story) nonAnswers(docs []Doc) {
 
 // aboutFinding finds the news finding a non-answer's sentence concerns: the
 // first finding (disputes first) whose predicate class appears in it.
-func (s *Story) aboutFinding(body string, st news.Statement) string {
+func (s *Story) aboutFinding(body, article string, st news.Statement) string {
 	lo, hi := min(st.Start, st.Cue.Start), max(st.End, st.Cue.End)
 	if lo < 0 || hi > len(body) || lo > hi {
 		return ""
@@ -934,13 +941,74 @@ func (s *Story) aboutFinding(body string, st news.Statement) string {
 			return f.ID
 		}
 	}
-	// "did not respond to a request for comment" names nothing: it is about
-	// the story's core, the finding carried by the most articles.
-	best := ""
+	// "declined to comment on the letter": the finding that speaks of the
+	// same things (common nouns shared with its evidence).
+	if id := s.sharedWords(body[lo:hi]); id != "" {
+		return id
+	}
+	// "did not respond to a request for comment" names nothing: it answers
+	// what the article reported just before (the nearest finding more than
+	// one source speaks to, with evidence in an earlier sentence of the
+	// same article), else the
+	// story's core, the finding carried by the most articles.
+	best, near := "", -1
+	for _, f := range s.Findings {
+		if f.Aspect != "" || f.Status == SingleSource || f.Status == Unconfirmed {
+			continue
+		}
+		for _, sd := range f.Sides {
+			for _, ev := range sd.Evidence {
+				if ev.Article == article && ev.Sentence <= st.Sentence && ev.Sentence > near {
+					best, near = f.ID, ev.Sentence
+				}
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
 	most := 0
 	for _, f := range s.Findings {
 		if len(f.Articles) > most && f.Aspect == "" {
 			best, most = f.ID, len(f.Articles)
+		}
+	}
+	return best
+}
+
+// nonAnswerWords are the words every non-answer uses.
+var nonAnswerWords = map[string]bool{"comment": true, "comments": true, "request": true, "requests": true, "respond": true,
+	"responded": true, "declined": true, "declines": true, "refused": true, "said": true, "says": true, "would": true,
+	"could": true, "questions": true, "about": true, "response": true, "seeking": true, "sought": true, "messages": true,
+	"publicly": true, "statement": true, "statements": true, "confirm": true, "confirmed": true, "denied": true, "neither": true}
+
+// sharedWords returns the finding whose evidence shares the most lower-case
+// content words (four letters or more) with a non-answer, or "" if none does.
+func (s *Story) sharedWords(text string) string {
+	words := func(t string) map[string]bool {
+		out := map[string]bool{}
+		for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
+			if len(w) >= 4 && w == strings.ToLower(w) && !nonAnswerWords[w] && !claim.Stopword(w) {
+				out[w] = true
+			}
+		}
+		return out
+	}
+	mine := words(text)
+	best, most := "", 0
+	for _, f := range s.Findings {
+		seen := map[string]bool{}
+		for _, sd := range f.Sides {
+			for _, ev := range sd.Evidence {
+				for w := range words(ev.Text) {
+					if mine[w] {
+						seen[w] = true
+					}
+				}
+			}
+		}
+		if len(seen) > most {
+			best, most = f.ID, len(seen)
 		}
 	}
 	return best

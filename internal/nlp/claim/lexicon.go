@@ -205,3 +205,6 @@ func Class(word string) (string, bool) {
 	}
 	return stem, false
 }
+
+// Stopword reports a function word that never heads a phrase of interest.
+func Stopword(w string) bool { return stop[strings.ToLower(w)] }
