@@ -856,7 +856,16 @@ func question(rep *item) string {
 		parts = parts[:3]
 	}
 	if len(parts) == 0 {
-		return "" // nothing better than the claim itself, which the summary shows
+		// Nothing better than the claim itself, asked: "Safety inspections
+		// at the plant had been skipped…?"
+		q := strings.TrimRight(rep.ev.Text, " .,;:")
+		if r := []rune(q); len(r) > 90 {
+			q = strings.TrimSpace(string(r[:90])) + "…"
+		}
+		if q == "" {
+			return ""
+		}
+		return capitalize(q) + "?"
 	}
 	return capitalize(rep.c.Predicate) + " (" + strings.Join(parts, ", ") + ")"
 }
