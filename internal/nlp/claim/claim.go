@@ -283,6 +283,42 @@ var auxiliaries = map[string]bool{"was": true, "were": true, "been": true, "be":
 var placeNouns = map[string]bool{"location": true, "venue": true, "site": true, "place": true, "spot": true}
 var timeNouns = map[string]bool{"date": true, "timing": true}
 
+// modals introduce a bare verb: "the bridge would close".
+var modals = map[string]bool{"will": true, "would": true, "could": true, "can": true, "may": true, "might": true,
+	"shall": true, "should": true, "must": true, "did": true, "does": true, "do": true, "to": false}
+
+// copulas link a subject to a state: "the bridge was unsafe".
+var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
+	"remains": true, "remained": true, "seems": true, "seemed": true}
+
+// plainVerb finds the predicate of a clause whose verb is not in the
+// lexicon: a bare verb after a modal ("would close" → close), a verb in
+// -ing after an auxiliary ("is closing" → close), or a copula with an
+// adjective ("was unsafe" → "be unsafe"). It returns -1 when there is none.
+func (x *extractor) plainVerb(ts []tok, aside []bool) (int, string) {
+	for k := 1; k < len(ts); k++ {
+		t := ts[k]
+		if t.ment >= 0 || aside[k] || !isWord(t.Text) || isCapitalized(t.Text) || stop[t.lower] || negators[t.lower] ||
+			modals[t.lower] || copulas[t.lower] || reportingVerbs[Lemma(t.lower)] {
+			continue
+		}
+		j := k - 1
+		for j > 0 && (negators[ts[j].lower] || ts[j].lower == "also" || ts[j].lower == "still" || ts[j].lower == "be" || ts[j].lower == "have") {
+			j--
+		}
+		prev := ts[j].lower
+		switch {
+		case modals[prev] && !x.nounish(ts, k):
+			return k, Lemma(t.lower)
+		case auxiliaries[prev] && strings.HasSuffix(t.lower, "ing") && len(t.lower) > 5:
+			return k, Lemma(t.lower)
+		case copulas[prev] && !x.nounish(ts, k) && j == k-1 && (k+1 == len(ts) || !isWord(ts[k+1].Text) || stop[ts[k+1].lower]):
+			return k, "be " + t.lower
+		}
+	}
+	return -1, ""
+}
+
 // parse builds one claim from a clause.
 func (x *extractor) parse(ts []tok, u unit, prevEvent string) (news.Claim, bool) {
 	ts = trimPunct(ts)
@@ -364,6 +400,9 @@ func (x *extractor) parse(ts []tok, u unit, prevEvent string) (news.Claim, bool)
 	if trig < 0 && event >= 0 {
 		trig = event
 		pred, _ = Class(ts[event].lower)
+	}
+	if trig < 0 {
+		trig, pred = x.plainVerb(ts, aside)
 	}
 	if trig < 0 || pred == "" {
 		return news.Claim{}, false

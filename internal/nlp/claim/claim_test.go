@@ -74,6 +74,18 @@ func TestExtract(t *testing.T) {
 			want:  []string{"meet(amir saeid iravani,elon musk,new york) negative [amir saeid iravani]"},
 		},
 		{
+			name:  "a verb outside the lexicon after a modal, and a copula with an adjective",
+			text:  "Officials said the old bridge would close for repairs. The mayor denied that the bridge was unsafe.",
+			stmts: [][4]string{{"the old bridge would close for repairs", "said", "Officials", news.Assert}, {"the bridge was unsafe", "denied", "The mayor", news.Deny}},
+			want:  []string{"close() positive []", "be unsafe() negative []"},
+		},
+		{
+			name: "an auxiliary with -ing; a copula before a noun makes no state claim",
+			text: "The city is repaving the road. The road was a disaster.",
+			// The lemma is a key, not a word: repave, repaves, repaved and repaving all give "repav".
+			want: []string{"repav() positive []"},
+		},
+		{
 			name: "article voice, passive with agent",
 			text: "The elimination of Soleimani was ordered by Trump.",
 			ents: map[string]string{"Soleimani": "PERSON:qassem soleimani", "Trump": "PERSON:donald trump"},
