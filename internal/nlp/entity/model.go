@@ -264,31 +264,55 @@ var affixNames = [...][2]string{{"pre1", "suf1"}, {"pre2", "suf2"}, {"pre3", "su
 // reused by the next call.
 func (f *Featurizer) Features(s *Sentence, i int, prev, prev2 string, doc *Doc) []uint64 {
 	f.out = f.out[:0]
+	f.static(s, i, doc)
+	f.dynamic(s, i, prev, prev2, doc)
+	return f.out
+}
+
+// Static returns the hashes of the features of token i that depend on
+// neither the labels before it nor the first pass: computed once per token
+// and shared by both passes.
+func (f *Featurizer) Static(s *Sentence, i int, doc *Doc) []uint64 {
+	f.out = f.out[:0]
+	f.static(s, i, doc)
+	return append([]uint64(nil), f.out...)
+}
+
+// WithStatic returns static followed by the label- and history-dependent
+// features of token i; the slice is reused by the next call.
+func (f *Featurizer) WithStatic(static []uint64, s *Sentence, i int, prev, prev2 string, doc *Doc) []uint64 {
+	f.out = append(f.out[:0], static...)
+	f.dynamic(s, i, prev, prev2, doc)
+	return f.out
+}
+
+func lowAt(s *Sentence, k int) string {
+	if k < 0 {
+		return "<s>"
+	}
+	if k >= len(s.Words) {
+		return "</s>"
+	}
+	return s.Low[k]
+}
+
+func shapeAt(s *Sentence, k int) string {
+	if k < 0 {
+		return "<s>"
+	}
+	if k >= len(s.Words) {
+		return "</s>"
+	}
+	return s.Shape[k]
+}
+
+func (f *Featurizer) static(s *Sentence, i int, doc *Doc) {
 	w, lw, sh := s.Words[i], s.Low[i], s.Shape[i]
-	at := func(k int) string {
-		if k < 0 {
-			return "<s>"
-		}
-		if k >= len(s.Words) {
-			return "</s>"
-		}
-		return s.Low[k]
-	}
-	shAt := func(k int) string {
-		if k < 0 {
-			return "<s>"
-		}
-		if k >= len(s.Words) {
-			return "</s>"
-		}
-		return s.Shape[k]
-	}
+	at := func(k int) string { return lowAt(s, k) }
+	shAt := func(k int) string { return shapeAt(s, k) }
 	f.add("b")
 	f.add("w", lw)
 	f.add("sh", sh)
-	f.add("p", prev)
-	f.add("pp", prev2, prev)
-	f.add("pw", prev, lw)
 	n := utf8.RuneCountInString(lw)
 	for k := 1; k <= 4 && n > k; k++ {
 		f.add(affixNames[k-1][0], prefix(lw, k))
@@ -313,8 +337,6 @@ func (f *Featurizer) Features(s *Sentence, i int, prev, prev2 string, doc *Doc) 
 	if s.Caps {
 		f.add("caps|w", lw)
 		f.add("caps")
-	} else {
-		f.add("sh|p", sh, prev)
 	}
 	if places[lw] {
 		f.add("gaz=place")
@@ -344,7 +366,6 @@ func (f *Featurizer) Features(s *Sentence, i int, prev, prev2 string, doc *Doc) 
 		}
 		if doc.surname[lw] {
 			f.add("doc=surname")
-			f.add("doc=surname|p", prev)
 		}
 		if doc.forename[lw] {
 			f.add("doc=forename")
@@ -355,21 +376,40 @@ func (f *Featurizer) Features(s *Sentence, i int, prev, prev2 string, doc *Doc) 
 		if s.Caps || i == 0 {
 			f.add("doc|first", strconv.FormatBool(doc.lower[lw]), strconv.FormatBool(doc.capMid[lw]))
 		}
+	}
+}
+
+// dynamic adds the features that depend on the previous labels or on the
+// first pass's history.
+func (f *Featurizer) dynamic(s *Sentence, i int, prev, prev2 string, doc *Doc) {
+	w, lw, sh := s.Words[i], s.Low[i], s.Shape[i]
+	f.add("p", prev)
+	f.add("pp", prev2, prev)
+	f.add("pw", prev, lw)
+	if !s.Caps {
+		f.add("sh|p", sh, prev)
+	}
+	if doc == nil {
+		return
+	}
+	if hasLetter(w) && (capitalised(w) || s.Caps) {
+		if doc.surname[lw] {
+			f.add("doc=surname|p", prev)
+		}
 		if t := doc.hist[lw]; t != "" {
 			f.add("hist", t)
 			f.add("hist|p", t, prev)
 			f.add("hist|sh", t, sh)
 		}
 	}
-	if doc != nil && doc.hist != nil {
-		if t := doc.hist[at(i+1)]; t != "" {
+	if doc.hist != nil {
+		if t := doc.hist[lowAt(s, i+1)]; t != "" {
 			f.add("hist+1", t)
 		}
-		if t := doc.hist[at(i-1)]; t != "" {
+		if t := doc.hist[lowAt(s, i-1)]; t != "" {
 			f.add("hist-1", t)
 		}
 	}
-	return f.out
 }
 
 func prefix(s string, n int) string {
@@ -431,14 +471,24 @@ func (m *Model) DecodeDoc(sents [][]string) [][]string {
 func (m *Model) DecodeDocContext(sents [][]string) ([][]string, *Doc) {
 	doc := NewDoc(sents)
 	out := make([][]string, len(sents))
+	prepared := make([]*Sentence, len(sents))
+	static := make([][][]uint64, len(sents))
+	var f Featurizer
+	for k, ws := range sents {
+		prepared[k] = NewSentence(ws)
+		static[k] = make([][]uint64, len(ws))
+		for i := range ws {
+			static[k][i] = f.Static(prepared[k], i, doc)
+		}
+	}
 	if m.First != nil {
-		for i, ws := range sents {
-			out[i] = m.First.DecodeIn(ws, doc)
+		for k := range sents {
+			out[k] = m.First.decode(prepared[k], static[k], doc)
 		}
 		doc.SetHistory(sents, out)
 	}
-	for i, ws := range sents {
-		out[i] = m.DecodeIn(ws, doc)
+	for k := range sents {
+		out[k] = m.decode(prepared[k], static[k], doc)
 	}
 	return out, doc
 }
@@ -475,12 +525,17 @@ func (m *Model) Score(fs []uint64, scores []float32) {
 // DecodeIn labels a sentence greedily in a document context (nil: none),, never starting an entity with I- of
 // another type (an I- after O or another type becomes B-).
 func (m *Model) DecodeIn(words []string, doc *Doc) []string {
-	s := NewSentence(words)
-	out := make([]string, len(words))
+	return m.decode(NewSentence(words), nil, doc)
+}
+
+// decode labels a prepared sentence; static holds its tokens' static
+// feature hashes (nil: computed here).
+func (m *Model) decode(s *Sentence, static [][]uint64, doc *Doc) []string {
+	out := make([]string, len(s.Words))
 	var f Featurizer
 	var scores [16]float32
 	sc := scores[:len(Labels)]
-	for i := range words {
+	for i := range s.Words {
 		prev, prev2 := "<s>", "<s>"
 		if i > 0 {
 			prev = out[i-1]
@@ -488,7 +543,13 @@ func (m *Model) DecodeIn(words []string, doc *Doc) []string {
 		if i > 1 {
 			prev2 = out[i-2]
 		}
-		m.Score(f.Features(s, i, prev, prev2, doc), sc)
+		var fs []uint64
+		if static != nil {
+			fs = f.WithStatic(static[i], s, i, prev, prev2, doc)
+		} else {
+			fs = f.Features(s, i, prev, prev2, doc)
+		}
+		m.Score(fs, sc)
 		best := 0
 		for l := range sc {
 			if sc[l] > sc[best] {
