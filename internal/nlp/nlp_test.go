@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"github.com/crosscheck/crosscheck/internal/news"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,13 +69,44 @@ func FuzzAnalyze(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text, date string) {
-		a := an.Analyze("f", text, date)
-		for _, c := range a.Claims {
-			if !c.Valid(len(text)) {
-				t.Fatalf("claim span %v", c.Span)
-			}
-		}
+		checkSpans(t, text, an.Analyze("f", text, date))
 	})
+}
+
+// checkSpans fails unless every span of the analysis is a valid slice of
+// text and every stored surface string is that slice.
+func checkSpans(t *testing.T, text string, a *news.Analysis) {
+	t.Helper()
+	check := func(what string, sp news.Span, surface *string) {
+		if !sp.Valid(len(text)) {
+			t.Fatalf("%s span %v invalid for %d bytes", what, sp, len(text))
+		}
+		if surface != nil && text[sp.Start:sp.End] != *surface {
+			t.Fatalf("%s %v: text %q, slice %q", what, sp, *surface, text[sp.Start:sp.End])
+		}
+	}
+	for _, s := range a.Sentences {
+		check("sentence", s.Span, nil)
+		for _, tk := range s.Tokens {
+			check("token", tk.Span, &tk.Text)
+		}
+	}
+	for _, m := range append(append([]news.Mention(nil), a.Entities...), a.Nominals...) {
+		check("mention", m.Span, &m.Text)
+	}
+	for _, x := range a.Timexes {
+		check("timex", x.Span, &x.Text)
+	}
+	for _, st := range a.Statements {
+		check("statement", st.Span, nil)
+		check("cue", st.Cue.Span, &st.Cue.Text)
+		if st.Source != nil {
+			check("source", st.Source.Span, &st.Source.Text)
+		}
+	}
+	for _, c := range a.Claims {
+		check("claim", c.Span, nil)
+	}
 }
 
 // BenchmarkAnalyze measures the whole language layer on a news article (MB/s).
