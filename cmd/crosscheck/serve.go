@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/crosscheck/crosscheck/internal/compare"
 	"github.com/crosscheck/crosscheck/internal/nlp"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/web"
@@ -62,6 +61,8 @@ func (*serveCmd) Run(ctx context.Context, m *Main, args []string) error {
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: level}))
+	// One story builder for the server's life: each upload only adds what is new.
+	stories := pipeline.NewStoryBuilder(pipeline.StoryOptions{Clock: time.Now})
 	ingest := func(ctx context.Context, r io.Reader, url string) (any, error) {
 		input := url
 		if r != nil {
@@ -86,7 +87,7 @@ func (*serveCmd) Run(ctx context.Context, m *Main, args []string) error {
 		res, err := pipeline.Run(ctx, st, an, []string{input}, pipeline.RunOptions{
 			Ingest:  ingestOptions("", "", *workers),
 			Analyze: pipeline.AnalyzeOptions{Workers: *workers},
-			Stories: pipeline.StoryOptions{Compare: compare.Options{Now: time.Now()}},
+			Builder: stories,
 		})
 		if err != nil {
 			return nil, err

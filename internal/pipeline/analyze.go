@@ -122,6 +122,9 @@ type StoryOptions struct {
 	Cluster  cluster.Options
 	Compare  compare.Options
 	Progress Progress
+	// Clock, when set, gives Compare.Now at each build (a server's builder
+	// lives for days).
+	Clock func() time.Time
 	// Rebuild reconciles every story, even those whose fingerprint says the
 	// stored report is current.
 	Rebuild bool
@@ -185,27 +188,52 @@ func (s *StorySet) All(ctx context.Context) ([]*compare.Story, error) { return s
 // order, streaming), reconciles each story whose membership or pipeline
 // version changed since it was stored, and stores the changes in one
 // transaction. Story IDs are stable across runs as long as a story's first
-// article stays the same.
+// article stays the same. It is a one-shot StoryBuilder.
+func BuildStories(ctx context.Context, st store.Store, opt StoryOptions) (*StorySet, error) {
+	return NewStoryBuilder(opt).Build(ctx, st)
+}
+
+// StoryBuilder builds stories again and again over a growing store (a
+// server's): it keeps its clusterer between builds, so articles that come
+// after everything it has seen are only added, and an unchanged story is
+// neither reconciled nor rewritten. An article that sorts before what it has
+// seen (late, or backdated) makes it start over, so its stories are always
+// those of a full build in date order. Safe for concurrent use; builds run
+// one at a time.
+type StoryBuilder struct {
+	opt      StoryOptions
+	mu       sync.Mutex
+	c        *cluster.Clusterer
+	seen     map[string]bool
+	lastTime time.Time
+	lastID   string
+}
+
+// NewStoryBuilder returns a builder with no state.
+func NewStoryBuilder(opt StoryOptions) *StoryBuilder { return &StoryBuilder{opt: opt} }
+
+// Build brings the stored stories up to date with the stored articles.
 //
 // Clustering reads each article's digest (entity keys and dates, indexed at
-// analysis time), not its whole analysis, and an unchanged story is neither
-// reconciled nor rewritten: adding a few articles to a large archive costs
-// one pass of the clusterer over the archive plus the touched stories.
-func BuildStories(ctx context.Context, st store.Store, opt StoryOptions) (*StorySet, error) {
+// analysis time), not its whole analysis.
+func (b *StoryBuilder) Build(ctx context.Context, st store.Store) (*StorySet, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	opt := b.opt
 	if opt.Compare.Stance == nil && !opt.NoStance {
 		m, err := stance.Load()
 		if err != nil {
 			return nil, fmt.Errorf("stories: %w", err)
 		}
-		opt.Compare.Stance = stanceFunc(m)
+		b.opt.Compare.Stance = stanceFunc(m)
+		opt = b.opt
+	}
+	if opt.Clock != nil {
+		opt.Compare.Now = opt.Clock()
 	}
 	arts, err := st.ListArticles(ctx, store.ArticleQuery{IncludeDuplicates: true})
 	if err != nil {
 		return nil, fmt.Errorf("stories: list articles: %w", err)
-	}
-	digests, err := st.Digests(ctx, nlp.Version)
-	if err != nil {
-		return nil, fmt.Errorf("stories: %w", err)
 	}
 	var originals []*news.Article
 	copies := map[string][]*news.Article{}
@@ -223,18 +251,56 @@ func BuildStories(ctx context.Context, st store.Store, opt StoryOptions) (*Story
 		}
 		return originals[i].ID < originals[j].ID
 	})
-	c := cluster.New(opt.Cluster)
-	for i, a := range originals {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		dg := digests[a.ID]
-		c.Add(cluster.Doc{ID: a.ID, Time: a.EffectiveTime(), Text: titled(a), Entities: dg.Keys, EventDates: dg.Dates})
-		if opt.Progress != nil {
-			opt.Progress("cluster", i+1, len(originals))
+	// Only what is new, if all of it sorts after what the clusterer has seen.
+	todo := originals
+	if b.c != nil {
+		todo = nil
+		for _, a := range originals {
+			if b.seen[a.ID] {
+				continue
+			}
+			t := a.EffectiveTime()
+			if t.Before(b.lastTime) || t.Equal(b.lastTime) && a.ID < b.lastID {
+				todo = originals // out of order: start over
+				b.c = nil
+				break
+			}
+			todo = append(todo, a)
 		}
 	}
-	assign := c.Assignments()
+	if b.c == nil {
+		b.c, b.seen, b.lastTime, b.lastID = cluster.New(opt.Cluster), map[string]bool{}, time.Time{}, ""
+	}
+	if len(todo) > 0 {
+		digests, err := st.Digests(ctx, nlp.Version)
+		if err != nil {
+			return nil, fmt.Errorf("stories: %w", err)
+		}
+		for i, a := range todo {
+			if err := ctx.Err(); err != nil {
+				b.c = nil // half-fed: start over next time
+				return nil, err
+			}
+			dg := digests[a.ID]
+			b.c.Add(cluster.Doc{ID: a.ID, Time: a.EffectiveTime(), Text: titled(a), Entities: dg.Keys, EventDates: dg.Dates})
+			b.seen[a.ID] = true
+			b.lastTime, b.lastID = a.EffectiveTime(), a.ID
+			if opt.Progress != nil {
+				opt.Progress("cluster", i+1, len(todo))
+			}
+		}
+	}
+	set, err := reconcileChanged(ctx, st, b.c.Assignments(), originals, copies, opt)
+	if err != nil {
+		b.c = nil
+	}
+	return set, err
+}
+
+// reconcileChanged groups originals by story, reconciles the stories whose
+// fingerprint changed, and stores the changes.
+func reconcileChanged(ctx context.Context, st store.Store, assign map[string]string, originals []*news.Article,
+	copies map[string][]*news.Article, opt StoryOptions) (*StorySet, error) {
 	set := &StorySet{Members: map[string][]string{}, Built: map[string]*compare.Story{}, st: st}
 	members := map[string][]*news.Article{}
 	for _, a := range originals {

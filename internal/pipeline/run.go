@@ -14,6 +14,9 @@ type RunOptions struct {
 	Ingest  IngestOptions
 	Analyze AnalyzeOptions
 	Stories StoryOptions
+	// Builder, when set, builds the stories (and Stories is ignored): a
+	// long-lived process keeps one so each run only adds what is new.
+	Builder *StoryBuilder
 }
 
 // RunResult is what the main job produced.
@@ -52,7 +55,11 @@ func Run(ctx context.Context, st store.Store, an *nlp.Analyzer, inputs []string,
 	if err != nil {
 		return res, err
 	}
-	res.Stories, err = BuildStories(ctx, st, opt.Stories)
+	if opt.Builder != nil {
+		res.Stories, err = opt.Builder.Build(ctx, st)
+	} else {
+		res.Stories, err = BuildStories(ctx, st, opt.Stories)
+	}
 	if err != nil {
 		return res, err
 	}
