@@ -39,7 +39,7 @@ func Find(text string, sents []news.Sentence, docDate string) []news.Timex {
 	for _, w := range windows(text) {
 		cands = c.match(cands, w[0], w[1])
 	}
-	return resolve(text, cands)
+	return c.resolve(cands)
 }
 
 // match runs every pattern over text[lo:hi] (a window cut at whitespace, so
@@ -61,18 +61,21 @@ func (c *ctx) match(cands []cand, lo, hi int) []cand {
 			if s < 0 || e <= s {
 				continue
 			}
+			c.rel, c.relN, c.relUnit = relNone, 0, ""
 			typ, val, approx, ok := p.fn(c, text, m, s, e)
 			if !ok {
 				continue
 			}
-			cands = append(cands, cand{s: s, e: e, typ: typ, val: val, approx: approx, prio: pi})
+			cands = append(cands, cand{s: s, e: e, typ: typ, val: val, approx: approx, prio: pi, rel: c.rel, n: c.relN, unit: c.relUnit})
 		}
 	}
 	return cands
 }
 
-// resolve keeps the longest leftmost of overlapping candidates.
-func resolve(text string, cands []cand) []news.Timex {
+// resolve keeps the longest leftmost of overlapping candidates and anchors
+// the anaphoric ones ("a year earlier", "that day") on the reference time.
+func (c *ctx) resolve(cands []cand) []news.Timex {
+	text := c.text
 	// Longest leftmost wins; ties go to the earlier pattern.
 	sort.SliceStable(cands, func(i, j int) bool {
 		li, lj := cands[i].e-cands[i].s, cands[j].e-cands[j].s
@@ -98,6 +101,7 @@ func resolve(text string, cands []cand) []news.Timex {
 		}
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].s < kept[j].s })
+	c.anchor(kept)
 	out := make([]news.Timex, 0, len(kept))
 	for _, k := range kept {
 		out = append(out, news.Timex{Span: news.Span{Start: k.s, End: k.e}, Text: text[k.s:k.e], Type: k.typ, Value: k.val, Approx: k.approx})
@@ -193,13 +197,180 @@ type cand struct {
 	val    string
 	approx bool
 	prio   int
+	// rel marks an anaphoric expression, valued in anchor from the
+	// reference time (the last date mentioned before it): relKeep shifts the
+	// reference by n units at its own granularity ("a year earlier" after
+	// "the third quarter" is that quarter a year before), relUnit renders
+	// the shifted reference at the unit's granularity ("that year").
+	rel  int8
+	n    int
+	unit string
 }
+
+const (
+	relNone int8 = iota
+	relKeep
+	relUnit
+)
 
 type ctx struct {
 	text  string
 	dct   time.Time
 	has   bool
 	sents []news.Sentence
+	// Set by a handler that matched an anaphoric expression (see cand.rel).
+	rel     int8
+	relN    int
+	relUnit string
+}
+
+// anaphor marks the current match as anaphoric: n units from the reference time.
+func (c *ctx) anaphor(kind int8, n int, unit string) {
+	c.rel, c.relN, c.relUnit = kind, n, strings.ToLower(unit)
+}
+
+// anchor values the anaphoric candidates of kept (in text order) from the
+// reference time: the last DATE or TIME before them with a calendar value,
+// or the DCT. Without a DCT or a fitting reference the handler's value stays.
+func (c *ctx) anchor(kept []cand) {
+	ref := ""
+	if c.has {
+		ref = ymd(c.dct)
+	}
+	for i := range kept {
+		k := &kept[i]
+		if k.rel != relNone && ref != "" {
+			v, ok := shiftRef(ref, k.n, k.unit, k.rel == relKeep)
+			if !ok && c.has {
+				v, ok = shiftRef(ymd(c.dct), k.n, k.unit, k.rel == relKeep)
+			}
+			if ok {
+				k.val = v
+			}
+		}
+		// A comparison ("a year earlier") does not move the narrative's time.
+		if k.rel != relKeep && (k.typ == news.TimexDate || k.typ == news.TimexTime) && calendarValue(k.val) {
+			ref = k.val
+		}
+	}
+}
+
+// calendarValue reports whether v names a calendar period ("1998", "1998-Q3",
+// "1998-10-23T10:00"), as opposed to a placeholder or reference word.
+func calendarValue(v string) bool {
+	if len(v) < 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return len(v) == 4 || v[4] == '-'
+}
+
+// shiftRef moves the reference value ref by n units. keep renders the result
+// at ref's own granularity when that is finer than the unit; otherwise it is
+// rendered at the unit's. ok is false when ref is too coarse for the unit.
+func shiftRef(ref string, n int, unit string, keep bool) (string, bool) {
+	if i := strings.IndexByte(ref, 'T'); i > 0 {
+		ref = ref[:i]
+	}
+	y, err := strconv.Atoi(ref[:4])
+	if err != nil {
+		return "", false
+	}
+	rest := ref[4:]
+	var mo, d, q int
+	switch {
+	case len(rest) == 0:
+	case len(rest) == 3 && rest[1] == 'Q' && rest[2] >= '1' && rest[2] <= '4':
+		q = int(rest[2] - '0')
+	case len(rest) == 3 && rest[1] >= '0' && rest[1] <= '9':
+		mo, _ = strconv.Atoi(rest[1:])
+	case len(rest) == 6 && rest[3] == '-':
+		mo, _ = strconv.Atoi(rest[1:3])
+		d, _ = strconv.Atoi(rest[4:])
+	case len(rest) == 3: // season ("-SU")
+		if strings.HasPrefix(unit, "year") {
+			if keep {
+				return fmt.Sprintf("%04d%s", y+n, rest), true
+			}
+			return strconv.Itoa(y + n), true
+		}
+		return "", false
+	default:
+		return "", false
+	}
+	if mo != 0 && (mo < 1 || mo > 12) {
+		return "", false
+	}
+	if q == 0 && mo > 0 {
+		q = (mo-1)/3 + 1
+	}
+	day := func(t time.Time) string { return ymd(t) }
+	switch {
+	case strings.HasPrefix(unit, "year"), strings.HasPrefix(unit, "decade"):
+		if strings.HasPrefix(unit, "decade") {
+			n *= 10
+		}
+		y += n
+		if !keep {
+			return strconv.Itoa(y), true
+		}
+		switch {
+		case d > 0:
+			if !validDay(y, mo, d) {
+				d = 28
+			}
+			return fmt.Sprintf("%04d-%02d-%02d", y, mo, d), true
+		case mo > 0:
+			return fmt.Sprintf("%04d-%02d", y, mo), true
+		case q > 0:
+			return fmt.Sprintf("%04d-Q%d", y, q), true
+		}
+		return strconv.Itoa(y), true
+	case strings.HasPrefix(unit, "quarter"):
+		if q == 0 {
+			return "", false
+		}
+		if keep && mo > 0 {
+			t := time.Date(y, time.Month(mo), max(d, 1), 0, 0, 0, 0, time.UTC).AddDate(0, 3*n, 0)
+			if d > 0 {
+				return day(t), true
+			}
+			return t.Format("2006-01"), true
+		}
+		qi := y*4 + q - 1 + n
+		return fmt.Sprintf("%04d-Q%d", qi/4, qi%4+1), true
+	case strings.HasPrefix(unit, "month"):
+		if mo == 0 {
+			return "", false
+		}
+		t := time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
+		if keep && d > 0 {
+			dd := d
+			if !validDay(t.Year(), int(t.Month()), dd) {
+				dd = 28
+			}
+			return fmt.Sprintf("%s-%02d", t.Format("2006-01"), dd), true
+		}
+		return t.Format("2006-01"), true
+	case strings.HasPrefix(unit, "week"):
+		if d == 0 {
+			return "", false
+		}
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*n)
+		if keep {
+			return day(t), true
+		}
+		return isoWeek(t), true
+	default: // day and parts of a day
+		if d == 0 {
+			return "", false
+		}
+		return day(time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n)), true
+	}
 }
 
 func parseDCT(s string) (time.Time, bool) {
@@ -237,6 +408,26 @@ func (c *ctx) nearYear(mo, d, s, e int) int {
 		return next.Year()
 	}
 	return past.Year()
+}
+
+// weekday resolves a weekday named at [s,e) with modifier mod ("last",
+// "next", "this" or ""): the most recent such day on or before the DCT, or
+// the coming one when the sentence looks ahead. News reports the past, but
+// "Tuesday" in a Monday article is usually tomorrow: a bare weekday up to
+// weekdayAhead days ahead counts as coming when the article is from a
+// weekday (weekend articles look back on the week).
+func (c *ctx) weekday(wd time.Weekday, mod string, s, e int) time.Time {
+	diff := int(wd) - int(c.dct.Weekday())
+	fwd := (diff + 7) % 7
+	fut := mod == "next" || (mod != "last" && (c.future(s, e) || (mod == "" && fwd > 0 && fwd <= weekdayAhead && c.dct.Weekday() != time.Sunday && c.dct.Weekday() != time.Saturday)))
+	if fut {
+		if diff < 0 {
+			diff += 7
+		}
+	} else if diff > 0 {
+		diff -= 7
+	}
+	return c.dct.AddDate(0, 0, diff)
 }
 
 // future reports whether the words around [s,e) point to the future.
@@ -449,8 +640,19 @@ var patterns = []pattern{
 		return news.TimexDate, fmt.Sprintf("%s-%02d", g(t, m, 3), month(g(t, m, 2))), false, true
 	}},
 	// Bare month ("in September", "August"); "May" only after a preposition.
-	{regexp.MustCompile(`\b((?:early |late |mid-|last |next |this )?` + monthRe + `)(?:[^\w]|$)`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+	{regexp.MustCompile(`\b((?:early |late |mid-|last |next |this )?` + monthRe + `(?: (this|last|next) year)?)(?:[^\w]|$)`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		name := g(t, m, 2)
+		if reDayAfter.MatchString(t[e:min(len(t), e+4)]) {
+			return "", "", false, false // "last Oct. 23": the month-day pattern takes "Oct. 23"
+		}
+		if yr := g(t, m, 3); yr != "" {
+			// "October this year", "June last year"
+			if !c.has {
+				return news.TimexDate, fmt.Sprintf("XXXX-%02d", month(name)), false, true
+			}
+			y := c.dct.Year() + map[string]int{"last": -1, "next": 1}[yr]
+			return news.TimexDate, fmt.Sprintf("%04d-%02d", y, month(name)), false, true
+		}
 		if name == "May" && s == m[4] {
 			prev := strings.Fields(strings.ToLower(t[max(0, s-8):s]))
 			if len(prev) == 0 || !mayPrep[prev[len(prev)-1]] {
@@ -540,18 +742,23 @@ var patterns = []pattern{
 	{regexp.MustCompile(`(?:^|[^\d,.$])((1[5-9]\d\d|20\d\d))(?:[^\d,%]|[,.]\D|[,.]?$)`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		return news.TimexDate, g(t, m, 2), false, true
 	}},
-	// Seasons ("last summer", "the spring of 1998").
-	{regexp.MustCompile(`(?i)\b((?:(last|this|next|early|late|the) )?(spring|summer|fall|autumn|winter)(?: of (\d{4}))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
-		code := map[string]string{"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[strings.ToLower(g(t, m, 3))]
+	// Seasons ("last summer", "the spring of 1998", "in the fall").
+	{regexp.MustCompile(`(?i)\b((?:(last|this|next|early|late|the|the early|the late|this past) )?(spring|summer|fall|autumn|winter)(?: of (\d{4}))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		name := strings.ToLower(g(t, m, 3))
+		code := map[string]string{"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[name]
 		mod := strings.ToLower(g(t, m, 2))
 		if ys := g(t, m, 4); ys != "" {
 			return news.TimexDate, ys + "-" + code, false, true
 		}
-		if mod == "the" {
-			return "", "", false, false
-		}
-		if mod == "" && t[s] >= 'a' && t[s] <= 'z' && false {
-			return "", "", false, false
+		if mod == "" || strings.HasPrefix(mod, "the") {
+			// "fall" and "spring" are mostly verbs and nouns; "the fall of
+			// Rome" is no season. Without a modifier they need a preposition.
+			if strings.HasPrefix(strings.ToLower(t[e:]), " of ") {
+				return "", "", false, false
+			}
+			if (mod == "" || mod == "the") && (name == "fall" || name == "spring") && !seasonPrep[prevWord(t, s)] {
+				return "", "", false, false
+			}
 		}
 		if !c.has {
 			return news.TimexDate, "XXXX-" + code, false, true
@@ -567,14 +774,22 @@ var patterns = []pattern{
 			if seasonStart <= int(c.dct.Month()) {
 				y++
 			}
+		case "the", "the early", "the late":
+			if seasonStart > int(c.dct.Month())+1 && !c.future(s, e) {
+				y--
+			}
 		}
 		return news.TimexDate, fmt.Sprintf("%04d-%s", y, code), false, true
 	}},
 	// Weekday, optionally with a part of day or clock ("Monday night", "Friday morning").
 	{regexp.MustCompile(`\b((?:(last|next|this|early|late) )?` + dayRe + `(?:,? ` + monthRe + ` (\d{1,2}))?(?: (morning|afternoon|evening|night))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		wd := weekdayNum[strings.ToLower(g(t, m, 3)[:3])]
-		// TimeBank mostly annotates "Monday night" with the bare date value.
+		// TimeBank mostly annotates "Monday night" and "Friday morning" with
+		// the bare date value, but "Thursday evening" with the part of day.
 		part, typ := "", news.TimexDate
+		if strings.EqualFold(g(t, m, 6), "evening") {
+			part, typ = "TEV", news.TimexTime
+		}
 		if g(t, m, 4) != "" {
 			mo := month(g(t, m, 4))
 			d, _ := strconv.Atoi(g(t, m, 5))
@@ -587,36 +802,17 @@ var patterns = []pattern{
 		if !c.has {
 			return typ, "XXXX-WXX-" + strconv.Itoa((int(wd)+6)%7+1) + part, false, true
 		}
-		mod := strings.ToLower(g(t, m, 2))
-		diff := int(wd) - int(c.dct.Weekday())
-		// News reports the past, but "Tuesday" in a Monday article is
-		// usually tomorrow: look ahead when it is the next day and the article
-		// is from a weekday (weekend articles look back on the week).
-		fwd := (diff + 7) % 7
-		fut := mod == "next" || (mod != "last" && (c.future(s, e) || (mod == "" && fwd > 0 && fwd <= weekdayAhead && c.dct.Weekday() != time.Sunday && c.dct.Weekday() != time.Saturday)))
-		var d time.Time
-		if fut {
-			if diff < 0 {
-				diff += 7
-			}
-			d = c.dct.AddDate(0, 0, diff)
-		} else {
-			if diff > 0 {
-				diff -= 7
-			}
-			d = c.dct.AddDate(0, 0, diff)
-		}
-		return typ, ymd(d) + part, false, true
+		return typ, ymd(c.weekday(wd, strings.ToLower(g(t, m, 2)), s, e)) + part, false, true
 	}},
-	// Clock times ("3 p.m.", "10:30 a.m. Wednesday", "noon").
-	{regexp.MustCompile(`(?i)\b((\d{1,2})(?::(\d{2}))? ?([ap])\.?m\b\.?(?: ` + dayRe + `)?|(noon|midnight)(?: ` + dayRe + `)?)`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+	// Clock times ("3 p.m.", "10:30 a.m. Wednesday", "5 p.m. EST Nov. 9", "noon").
+	{regexp.MustCompile(`(?i)\b((\d{1,2})(?::(\d{2}))? ?([ap])\.?m\b\.?(?: (?:[ECMP][SD]T|GMT|UTC)\b)?(?:,? ` + dayRe + `)?(?:,? ` + monthRe + ` (\d{1,2})\b)?|(noon|midnight)(?: ` + dayRe + `)?)`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		h, mi := 12, 0
 		day := g(t, m, 5)
-		if w := strings.ToLower(g(t, m, 6)); w != "" {
+		if w := strings.ToLower(g(t, m, 8)); w != "" {
 			if w == "midnight" {
 				h = 24
 			}
-			day = g(t, m, 7)
+			day = g(t, m, 9)
 		} else {
 			h, _ = strconv.Atoi(g(t, m, 2))
 			mi, _ = strconv.Atoi(g(t, m, 3))
@@ -630,21 +826,24 @@ var patterns = []pattern{
 				h = 0
 			}
 		}
+		if mn := g(t, m, 6); mn != "" {
+			mo := month(mn)
+			d, _ := strconv.Atoi(g(t, m, 7))
+			if !c.has {
+				return news.TimexTime, fmt.Sprintf("XXXX-%02d-%02dT%02d:%02d", mo, d, h, mi), false, d >= 1 && d <= 31
+			}
+			y := c.nearYear(mo, d, s, e)
+			if !validDay(y, mo, d) {
+				return "", "", false, false
+			}
+			return news.TimexTime, fmt.Sprintf("%04d-%02d-%02dT%02d:%02d", y, mo, d, h, mi), false, true
+		}
 		if !c.has {
 			return news.TimexTime, fmt.Sprintf("XXXX-XX-XXT%02d:%02d", h, mi), false, true
 		}
 		d := c.dct
 		if day != "" {
-			wd := weekdayNum[strings.ToLower(day[:3])]
-			diff := int(wd) - int(c.dct.Weekday())
-			if c.future(s, e) {
-				if diff < 0 {
-					diff += 7
-				}
-			} else if diff > 0 {
-				diff -= 7
-			}
-			d = c.dct.AddDate(0, 0, diff)
+			d = c.weekday(weekdayNum[strings.ToLower(day[:3])], "", s, e)
 		}
 		return news.TimexTime, fmt.Sprintf("%sT%02d:%02d", ymd(d), h, mi), false, true
 	}},
@@ -723,6 +922,20 @@ var patterns = []pattern{
 		approx := approxRe.MatchString(strings.ToLower(t[s:e]))
 		if dir == "before" || dir == "after" {
 			return news.TimexDuration, durValue(nOr(n, ok), unit), approx, true
+		}
+		if u := strings.ToLower(unit); ok && n == float64(int(n)) && (dir == "later" || dir == "earlier") &&
+			!strings.HasPrefix(u, "hour") && !strings.HasPrefix(u, "min") && !strings.HasPrefix(u, "sec") {
+			// Anchored on the narrative's reference time, not the DCT
+			// ("profit rose from $5 million a year earlier").
+			k := int(n)
+			if dir == "earlier" {
+				k = -k
+			}
+			c.anaphor(relKeep, k, unit)
+			if !c.has {
+				return news.TimexDate, map[bool]string{true: "FUTURE_REF", false: "PAST_REF"}[k > 0], approx, true
+			}
+			return news.TimexDate, shift(c.dct, k, unit), approx, true
 		}
 		if !ok || !c.has || dir == "later" || dir == "earlier" {
 			// "later"/"earlier" anchor on a narrated event, not the DCT.
@@ -831,6 +1044,38 @@ var patterns = []pattern{
 		}
 		return news.TimexDate, fmt.Sprintf("%04d-%02d-%02d", y, mo, d), false, true
 	}},
+	// Anaphoric dates ("that day", "later that year", "the following month",
+	// "the next morning"), valued from the reference time.
+	{regexp.MustCompile(`(?i)\b((?:(?:earlier|later) )?(that|the same|the following|the next|the previous|the prior) (day|week|month|year|quarter|morning|afternoon|evening|night))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		det, unit := strings.ToLower(g(t, m, 2)), strings.ToLower(g(t, m, 3))
+		n := 0
+		switch det {
+		case "the following", "the next":
+			n = 1
+		case "the previous", "the prior":
+			n = -1
+		}
+		day := unit == "day" || unit == "morning" || unit == "afternoon" || unit == "evening" || unit == "night"
+		if (det == "the next" || det == "the previous" || det == "the prior") && !day {
+			return "", "", false, false // "over the next year" is a span of time from now
+		}
+		if day {
+			unit = "day"
+		}
+		c.anaphor(relUnit, n, unit)
+		if !c.has {
+			return news.TimexDate, "PAST_REF", false, true
+		}
+		return news.TimexDate, shift(c.dct, n, unit), false, true
+	}},
+	// "year-earlier" / "year-ago" figures: the reference period a year before.
+	{regexp.MustCompile(`(?i)\b((?:the )?(?:comparable |corresponding )?year-(?:earlier|ago)(?: (?:(?:first|second|third|fourth) )?(?:quarter|period))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		c.anaphor(relKeep, -1, "year")
+		if !c.has {
+			return news.TimexDate, "PAST_REF", false, true
+		}
+		return news.TimexDate, shift(c.dct, -1, "year"), false, true
+	}},
 	// Sets.
 	{regexp.MustCompile(`(?i)\b((?:every|each|per|a) (day|week|month|year|quarter)|annually|yearly|daily|weekly|monthly|hourly)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		w := strings.ToLower(g(t, m, 1))
@@ -874,6 +1119,19 @@ var patterns = []pattern{
 	}},
 }
 
+var seasonPrep = map[string]bool{"in": true, "during": true, "since": true, "until": true, "till": true, "by": true, "over": true, "through": true, "throughout": true, "before": true, "after": true, "into": true, "this": true, "last": true, "next": true, "early": true, "late": true}
+
+// prevWord returns the lower-cased word before byte offset s.
+func prevWord(t string, s int) string {
+	f := strings.Fields(strings.ToLower(t[max(0, s-16):s]))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ",;:\"'`(")
+}
+
+var reDayAfter = regexp.MustCompile(`^ \d{1,2}\b`)
+
 var mayPrep = map[string]bool{"in": true, "since": true, "until": true, "by": true, "of": true, "early": true, "late": true, "mid-": true, "last": true, "next": true, "this": true}
 
 var approxRe = regexp.MustCompile(`^(about|around|almost|nearly|over|more than|less than|at least|some|roughly|approximately|just over|up to)\b`)
@@ -905,6 +1163,8 @@ var needs = func() [][]string {
 		{"for "},
 		{"quarter", "weekend"},
 		{"christmas", "new year", "thanksgiving", "election day", "independence", "halloween", "veterans", "valentine"},
+		{"that ", "the same ", "the following ", "the next ", "the previous ", "the prior "},
+		{"year-"},
 		nil, nil, // sets, references
 	}
 	return n
