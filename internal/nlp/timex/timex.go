@@ -118,7 +118,7 @@ const windowReach = 8
 var triggerStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 	"mon", "tue", "wed", "thu", "fri", "sat", "sun", "sec", "min", "hour", "day", "week", "month", "year", "decade",
 	"centur", "quarter", "tomorrow", "tonight", "now", "current", "recent", "former", "past", "future", "present",
-	"spring", "summer", "fall", "autumn", "winter", "fiscal", "fy", "noon", "midnight", "christmas",
+	"spring", "summer", "fall", "autumn", "winter", "fiscal", "nineteen", "thousand", "fy", "noon", "midnight", "christmas",
 	"thanksgiving", "election", "independence", "halloween", "veterans", "valentine", "annual", "daily", "morning",
 	"afternoon", "evening", "night"}
 
@@ -469,7 +469,7 @@ func g(text string, m []int, i int) string {
 const (
 	monthRe = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
 	dayRe   = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
-	numW    = `(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|a few|several|a couple of|a|an|\d+(?:\.\d+)?|twenty[- ](?:one|two|three|four|five|six|seven|eight|nine))`
+	numW    = `(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|a few|few|several|a couple of|a|an|\d+ 1/2|\d+(?:\.\d+)?|twenty[- ](?:one|two|three|four|five|six|seven|eight|nine))`
 	unitRe  = `(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?)`
 	approxW = `(?:(?:about|around|almost|nearly|over|more than|less than|at least|some|roughly|approximately|just over|up to|only|the (?:past|last|next|first|coming|previous)) )?`
 )
@@ -482,7 +482,7 @@ var weekdayNum = map[string]time.Weekday{"mon": time.Monday, "tue": time.Tuesday
 
 var numWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a": 1, "an": 1, "a few": -1, "several": -1, "a couple of": 2}
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a": 1, "an": 1, "a few": -1, "few": -1, "several": -1, "a couple of": 2}
 
 func number(s string) (float64, bool) {
 	s = strings.ToLower(s)
@@ -494,8 +494,12 @@ func number(s string) (float64, bool) {
 			return 20 + v, true
 		}
 	}
+	half := 0.0
+	if strings.HasSuffix(s, " 1/2") {
+		s, half = s[:len(s)-4], 0.5
+	}
 	v, err := strconv.ParseFloat(s, 64)
-	return v, err == nil
+	return v + half, err == nil
 }
 
 func ymd(t time.Time) string { return t.Format("2006-01-02") }
@@ -519,6 +523,23 @@ func durValue(n float64, unit string) string {
 	num := "X"
 	if n >= 0 {
 		num = fmtNum(n)
+	}
+	// Halves go to the next smaller unit, as TimeBank writes them ("P2Y6M", "PT5H30M").
+	if whole := float64(int64(n)); n > 0 && n-whole == 0.5 {
+		w := ""
+		if whole > 0 {
+			w = fmtNum(whole)
+		}
+		switch {
+		case strings.HasPrefix(u, "year"):
+			return "P" + w + map[bool]string{true: "Y", false: ""}[w != ""] + "6M"
+		case strings.HasPrefix(u, "hour"):
+			return "PT" + w + map[bool]string{true: "H", false: ""}[w != ""] + "30M"
+		case strings.HasPrefix(u, "min"):
+			return "PT" + w + map[bool]string{true: "M", false: ""}[w != ""] + "30S"
+		case strings.HasPrefix(u, "day"):
+			return "P" + w + map[bool]string{true: "D", false: ""}[w != ""] + "T12H"
+		}
 	}
 	switch {
 	case strings.HasPrefix(u, "sec"):
@@ -954,12 +975,18 @@ var patterns = []pattern{
 		return news.TimexDate, shift(c.dct, k, unit), approx, true
 	}},
 	// Durations ("over an hour", "six months", "two-year", "the past three years", "24 hours").
-	{regexp.MustCompile(`(?i)\b(` + approxW + numW + `[- ]` + unitRe + `(?: and a half)?(?: long)?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+	{regexp.MustCompile(`(?i)\b(` + approxW + numW + `[- ](?:more |additional |extra )?` + unitRe + `(?: and a half)?(?: long)?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		if rest := t[e:]; strings.HasPrefix(rest, "-old") || strings.HasPrefix(rest, " old") {
 			return "", "", false, false // ages are not timexes in TimeBank
 		}
 		n, ok := number(g(t, m, 2))
 		unit := g(t, m, 3)
+		if unit[0] >= 'A' && unit[0] <= 'Z' && !(g(t, m, 2)[0] >= 'A' && g(t, m, 2)[0] <= 'Z') {
+			return "", "", false, false // a title ("60 Minutes")
+		}
+		if strings.EqualFold(unit, "second") && n == 1 && len(t) > e+1 && t[e] == ' ' && (t[e+1] >= 'a' && t[e+1] <= 'z') && !reAfterSecond.MatchString(t[e:min(len(t), e+12)]) {
+			return "", "", false, false // the ordinal: "a second term"
+		}
 		if strings.EqualFold(unit, "quarters") || strings.EqualFold(unit, "quarter") {
 			if !ok || n == 1 {
 				return "", "", false, false
@@ -1076,6 +1103,53 @@ var patterns = []pattern{
 		}
 		return news.TimexDate, shift(c.dct, -1, "year"), false, true
 	}},
+	// Spelled-out years, as in broadcast transcripts ("nineteen ninety-six",
+	// "January nineteen ninety-seven", "the year two thousand").
+	{regexp.MustCompile(`\b((?:` + monthRe + ` )?(?i:(?:the year )?(nineteen[- ](?:hundred|(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?)|two thousand)))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		y := 2000
+		if strings.HasPrefix(strings.ToLower(g(t, m, 3)), "nineteen") {
+			y = 1900
+			if teen := strings.ToLower(g(t, m, 4)); teen != "" {
+				v, _ := number(teen)
+				y += int(v)
+			} else if tens := strings.ToLower(g(t, m, 5)); tens != "" {
+				y += map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}[tens]
+				v, _ := number(g(t, m, 6))
+				y += int(v)
+			}
+		} else if !strings.Contains(strings.ToLower(t[s:e]), "year") {
+			return "", "", false, false // "two thousand" alone is a number
+		}
+		if mn := g(t, m, 2); mn != "" {
+			return news.TimexDate, fmt.Sprintf("%04d-%02d", y, month(mn)), false, true
+		}
+		return news.TimexDate, strconv.Itoa(y), false, true
+	}},
+	// Ordinal centuries ("the 20th century", "the nineteenth century").
+	{regexp.MustCompile(`(?i)\b((?:the )?(\d{1,2}(?:st|nd|rd|th)|eighteenth|nineteenth|twentieth|twenty-first)[- ]century)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		w := strings.ToLower(g(t, m, 2))
+		n := map[string]int{"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[w]
+		if n == 0 {
+			n, _ = strconv.Atoi(strings.TrimRight(w, "stndrh"))
+		}
+		if n < 1 {
+			return "", "", false, false
+		}
+		return news.TimexDate, fmt.Sprintf("%02d", n-1), false, true
+	}},
+	// Recurring weekdays ("every Monday", "each Thursday", "Tuesday nights").
+	{regexp.MustCompile(`\b((?:[Ee]very|[Ee]ach) ` + dayRe + `(?: (morning|afternoon|evening|night))?|` + dayRe + `s(?: (morning|afternoon|evening|night)s)?|` + dayRe + ` (morning|afternoon|evening|night)s)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		day, part := g(t, m, 2), g(t, m, 3)
+		if day == "" {
+			day, part = g(t, m, 4), g(t, m, 5)
+		}
+		if day == "" {
+			day, part = g(t, m, 6), g(t, m, 7)
+		}
+		wd := weekdayNum[strings.ToLower(day[:3])]
+		code := map[string]string{"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}[strings.ToLower(part)]
+		return news.TimexSet, "XXXX-WXX-" + strconv.Itoa((int(wd)+6)%7+1) + code, false, true
+	}},
 	// Sets.
 	{regexp.MustCompile(`(?i)\b((?:every|each|per|a) (day|week|month|year|quarter)|annually|yearly|daily|weekly|monthly|hourly)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		w := strings.ToLower(g(t, m, 1))
@@ -1100,7 +1174,16 @@ var patterns = []pattern{
 	}},
 	// Vague references.
 	{regexp.MustCompile(`(?i)\b(now|currently|recently|formerly|previously|the past|the future|current|nowadays|these days|at present|once|soon|recent (?:years|months|weeks|days))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
-		switch strings.ToLower(g(t, m, 1)) {
+		w := strings.ToLower(g(t, m, 1))
+		if w == "now" && strings.HasPrefix(t[e:], ",") && sentenceStart(t, s) {
+			return "", "", false, false // the discourse marker: "Now, he says..."
+		}
+		switch w {
+		case "recent days", "recent weeks", "recent months":
+			// TimeBank reads these as vague spans of time.
+			return news.TimexDuration, durValue(-1, w[7:]), false, true
+		}
+		switch w {
 		case "now", "currently", "nowadays", "these days", "at present", "current":
 			return news.TimexDate, "PRESENT_REF", false, true
 		case "recently", "formerly", "previously", "the past", "once", "recent years", "recent months", "recent weeks", "recent days":
@@ -1121,6 +1204,21 @@ var patterns = []pattern{
 
 var seasonPrep = map[string]bool{"in": true, "during": true, "since": true, "until": true, "till": true, "by": true, "over": true, "through": true, "throughout": true, "before": true, "after": true, "into": true, "this": true, "last": true, "next": true, "early": true, "late": true}
 
+// sentenceStart reports whether only blanks, quotes or nothing stand between
+// the previous sentence end (or the text start) and s.
+func sentenceStart(t string, s int) bool {
+	for i := s - 1; i >= 0; i-- {
+		switch t[i] {
+		case ' ', '\t', '\n', '\r', '"', '\'', '`':
+			continue
+		case '.', '!', '?', ':', ';':
+			return true
+		}
+		return false
+	}
+	return true
+}
+
 // prevWord returns the lower-cased word before byte offset s.
 func prevWord(t string, s int) string {
 	f := strings.Fields(strings.ToLower(t[max(0, s-16):s]))
@@ -1129,6 +1227,8 @@ func prevWord(t string, s int) string {
 	}
 	return strings.Trim(f[len(f)-1], ",;:\"'`(")
 }
+
+var reAfterSecond = regexp.MustCompile(`^ (or|and|to|ago|later|before|after|earlier)\b`)
 
 var reDayAfter = regexp.MustCompile(`^ \d{1,2}\b`)
 
@@ -1165,6 +1265,9 @@ var needs = func() [][]string {
 		{"christmas", "new year", "thanksgiving", "election day", "independence", "halloween", "veterans", "valentine"},
 		{"that ", "the same ", "the following ", "the next ", "the previous ", "the prior "},
 		{"year-"},
+		{"nineteen", "two thousand"},
+		{"century"},
+		{"every", "each", "days", "mornings", "afternoons", "evenings", "nights"},
 		nil, nil, // sets, references
 	}
 	return n
