@@ -118,7 +118,7 @@ const windowReach = 8
 var triggerStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 	"mon", "tue", "wed", "thu", "fri", "sat", "sun", "sec", "min", "hour", "day", "week", "month", "year", "decade",
 	"centur", "quarter", "tomorrow", "tonight", "now", "current", "recent", "former", "past", "future", "present",
-	"spring", "summer", "fall", "autumn", "winter", "fiscal", "nineteen", "thousand", "fy", "noon", "midnight", "christmas",
+	"spring", "summer", "fall", "autumn", "winter", "fiscal", "nineteen", "thousand", "fy", "noon", "midday", "midnight", "christmas",
 	"thanksgiving", "election", "independence", "halloween", "veterans", "valentine", "annual", "daily", "morning",
 	"afternoon", "evening", "night"}
 
@@ -450,7 +450,7 @@ func (c *ctx) future(s, e int) bool {
 	return reFuture.MatchString(w)
 }
 
-var reFuture = regexp.MustCompile(`\b(will|won't|'ll|shall|going to|scheduled|plans? to|planned|expected to|next|upcoming|due to|set to)\b`)
+var reFuture = regexp.MustCompile(`\b(will|won't|'ll|shall|going to|scheduled|plans? to|planned|planning to|intends? to|postponed|delayed|expected to|next|upcoming|due to|set to)\b`)
 
 type handler func(c *ctx, text string, m []int, s, e int) (typ, val string, approx, ok bool)
 
@@ -826,7 +826,7 @@ var patterns = []pattern{
 		return typ, ymd(c.weekday(wd, strings.ToLower(g(t, m, 2)), s, e)) + part, false, true
 	}},
 	// Clock times ("3 p.m.", "10:30 a.m. Wednesday", "5 p.m. EST Nov. 9", "noon").
-	{regexp.MustCompile(`(?i)\b((\d{1,2})(?::(\d{2}))? ?([ap])\.?m\b\.?(?: (?:[ECMP][SD]T|GMT|UTC)\b)?(?:,? ` + dayRe + `)?(?:,? ` + monthRe + ` (\d{1,2})\b)?|(noon|midnight)(?: ` + dayRe + `)?)`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+	{regexp.MustCompile(`(?i)\b((\d{1,2})(?::(\d{2}))? ?([ap])\.?m\b\.?(?: (?:[ECMP][SD]T|GMT|UTC)\b)?(?:,? ` + dayRe + `)?(?:,? ` + monthRe + ` (\d{1,2})\b)?|(noon|midday|midnight)(?: ` + dayRe + `)?)`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		h, mi := 12, 0
 		day := g(t, m, 5)
 		if w := strings.ToLower(g(t, m, 8)); w != "" {
@@ -1255,7 +1255,7 @@ var needs = func() [][]string {
 		{"fiscal", "fy"}, {"quarter"}, {"0s", "0's", "0’s"}, digits,
 		{"spring", "summer", "fall", "autumn", "winter"},
 		{"day"},
-		{"am", "pm", "a.m", "p.m", "noon", "midnight"},
+		{"am", "pm", "a.m", "p.m", "noon", "midday", "midnight"},
 		{"yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"},
 		{"week", "month", "year", "quarter", "decade"},
 		{"ago", "later", "earlier", "from now", "hence"},
