@@ -10,7 +10,9 @@
 // → "Monday"), determiners and modifiers inside ("last week", "the past
 // three years"). Weekdays resolve to the most recent such day on or before
 // the DCT, or to the next one when the sentence speaks of the future ("will",
-// "next", "scheduled"). Without a DCT, expressions that need one are still
+// "next", "scheduled"). Anaphoric expressions ("a year earlier", "that day",
+// "the following month") are anchored on the reference time, the last date
+// mentioned before them (or the DCT). Without a DCT, expressions that need one are still
 // found but get a TimeML placeholder value (years "XXXX", weeks "XXXX-WXX") so
 // nothing is invented.
 package timex
@@ -421,11 +423,11 @@ func (c *ctx) weekday(wd time.Weekday, mod string, s, e int) time.Time {
 	fwd := (diff + 7) % 7
 	fut := mod == "next" || (mod != "last" && (c.future(s, e) || (mod == "" && fwd > 0 && fwd <= weekdayAhead && c.dct.Weekday() != time.Sunday && c.dct.Weekday() != time.Saturday)))
 	if fut {
-		if diff < 0 {
+		if diff < 0 || (diff == 0 && mod == "next") {
 			diff += 7
 		}
-	} else if diff > 0 {
-		diff -= 7
+	} else if diff > 0 || (diff == 0 && mod == "last") {
+		diff -= 7 // "last Wednesday" in a Wednesday article is a week ago
 	}
 	return c.dct.AddDate(0, 0, diff)
 }
@@ -720,11 +722,15 @@ var patterns = []pattern{
 		return news.TimexDate, fmt.Sprintf("%04d", year2(g(t, m, 2))), false, true
 	}},
 	// Quarters ("the third quarter", "the first quarter of 1998").
-	{regexp.MustCompile(`(?i)\b((?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|last|latest|current)[- ](?:fiscal )?quarter(?: of (\d{4}))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
-		q := map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[strings.ToLower(g(t, m, 2))]
+	{regexp.MustCompile(`(?i)\b((?:the )?(?:(\d{4}) )?(first|second|third|fourth|1st|2nd|3rd|4th|last|latest|current)[- ](?:fiscal )?quarter(?: of (\d{4}))?)\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+		q := map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[strings.ToLower(g(t, m, 3))]
 		y := c.dct.Year()
 		cur := (int(c.dct.Month())-1)/3 + 1
-		if ys := g(t, m, 3); ys != "" {
+		ys := g(t, m, 4)
+		if ys == "" && q > 0 {
+			ys = g(t, m, 2) // "the 1988 third quarter"
+		}
+		if ys != "" {
 			y, _ = strconv.Atoi(ys)
 		} else if !c.has {
 			if q == 0 {
@@ -735,14 +741,14 @@ var patterns = []pattern{
 		switch q {
 		case 0:
 			q = cur
-			if w := strings.ToLower(g(t, m, 2)); w == "last" || w == "latest" {
+			if w := strings.ToLower(g(t, m, 3)); w == "last" || w == "latest" {
 				q--
 				if q == 0 {
 					q, y = 4, y-1
 				}
 			}
 		default:
-			if g(t, m, 3) == "" && q > cur && !c.future(s, e) {
+			if ys == "" && q > cur && !c.future(s, e) {
 				y--
 			}
 		}
@@ -936,7 +942,7 @@ var patterns = []pattern{
 		return news.TimexDate, shift(c.dct, n, unit), false, true
 	}},
 	// Offsets ("three years ago", "two days later", "a week earlier").
-	{regexp.MustCompile(`(?i)\b(` + approxW + numW + `[- ]` + unitRe + ` (ago|later|earlier|from now|hence))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
+	{regexp.MustCompile(`(?i)\b(` + approxW + numW + `[- ]` + unitRe + `(?: or so)? (ago|later|earlier|from now|hence))\b`), func(c *ctx, t string, m []int, s, e int) (string, string, bool, bool) {
 		n, ok := number(g(t, m, 2))
 		unit := g(t, m, 3)
 		dir := strings.ToLower(g(t, m, 4))
@@ -981,6 +987,9 @@ var patterns = []pattern{
 		}
 		n, ok := number(g(t, m, 2))
 		unit := g(t, m, 3)
+		if len(g(t, m, 2)) == 4 && n >= 1000 {
+			return "", "", false, false // a year, not a count: "the 1988 quarter"
+		}
 		if unit[0] >= 'A' && unit[0] <= 'Z' && !(g(t, m, 2)[0] >= 'A' && g(t, m, 2)[0] <= 'Z') {
 			return "", "", false, false // a title ("60 Minutes")
 		}
