@@ -47,6 +47,18 @@ func TestExpressions(t *testing.T) {
 		{"over the past three years", "the past three years", "DURATION", "P3Y"},
 		{"earlier this year", "earlier this year", "DATE", "2024"},
 		{"next year", "next year", "DATE", "2025"},
+		{"Net rose in the third quarter from $5 million a year earlier.", "a year earlier", "DATE", "2023-Q3"},
+		{"He landed on Oct. 3, 2024, and left the next morning.", "the next morning", "DATE", "2024-10-04"},
+		{"It was built in 1990 and sold later that year.", "later that year", "DATE", "1990"},
+		{"Prices rose in the fall.", "the fall", "DATE", "2024-FA"},
+		{"Bids are due by 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "TIME", "2024-11-09T17:00"},
+		{"It took 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"},
+		{"back in nineteen ninety-six", "nineteen ninety-six", "DATE", "1996"},
+		{"The club meets each Thursday.", "each Thursday", "SET", "XXXX-WXX-4"},
+		{"They met last Friday.", "last Friday", "DATE", "2024-11-08"},
+		{"It opened in January this year.", "January this year", "DATE", "2024-01"},
+		{"Thursday evening they met.", "Thursday evening", "TIME", "2024-11-14TEV"},
+		{"in the 20th century", "the 20th century", "DATE", "19"},
 	}
 	for _, tc := range tests {
 		got := Find(tc.text, nil, dct)
@@ -331,6 +343,24 @@ func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Find(text, nil, "2024-11-15")
+	}
+}
+
+// TestNotTimexes lists words that look temporal but are not here.
+func TestNotTimexes(t *testing.T) {
+	for _, text := range []string{
+		"Prices may fall further.",
+		"the fall of the Berlin Wall",
+		"He won a second term.",
+		"He appeared on 60 Minutes.",
+		"Now, he says, it is different.",
+		"profit in the 1988 quarter",
+	} {
+		for _, x := range Find(text, nil, "2024-11-15") {
+			if x.Text != "the 1988 quarter" && x.Text != "1988" {
+				t.Errorf("%q: unexpected timex %+v", text, x)
+			}
+		}
 	}
 }
 

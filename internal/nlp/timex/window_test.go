@@ -13,7 +13,7 @@ import (
 func findWhole(text, docDate string) any {
 	dct, has := parseDCT(docDate)
 	c := &ctx{text: text, dct: dct, has: has}
-	return resolve(text, c.match(nil, 0, len(text)))
+	return c.resolve(c.match(nil, 0, len(text)))
 }
 
 // TestWindowsAgree checks that matching inside trigger windows finds what
