@@ -378,6 +378,17 @@ func align(items []*item) [][]*item {
 				}
 			}
 		}
+		if unit := numberUnit(it.c.Numbers); unit != "" && it.c.Aspect == "" {
+			// "killed nine workers" and "12 workers died": counts of the
+			// same thing under the same predicate are one question.
+			k := b + "|unit:" + unit
+			if j, ok := bucketFirst[k]; ok {
+				union(i, j)
+				linked = true
+			} else {
+				bucketFirst[k] = i
+			}
+		}
 		if !linked && len(it.c.Participants) == 0 {
 			// Claims without distinctive entities ("inspections had been
 			// skipped") link on the predicate and the head word of their
@@ -571,6 +582,9 @@ func label(g []*item) Finding {
 			f.Sides = sides(labels, parts)
 			f.Question = "Who " + pastTense(rep.c.Predicate) + " " + themeText(rep) + "?"
 		} else if labels, parts := valueConflict(pos, func(it *item) string { return numberKey(it.c.Numbers) }); len(parts) > 1 {
+			for i, l := range labels {
+				labels[i] = countLabel(l)
+			}
 			f.Status, f.Disagreement = Disputed, "number"
 			f.Sides = sides(labels, parts)
 			if unit := numberUnit(parts[0][0].c.Numbers); unit != "" {
@@ -782,6 +796,18 @@ func valueConflict(pos []*item, val func(*item) string) ([]string, [][]*item) {
 		return nil, nil
 	}
 	return labels, parts
+}
+
+// countLabel reads a number key as people write it: "12 worker" → "12 workers".
+func countLabel(key string) string {
+	if strings.Contains(key, ";") {
+		return key
+	}
+	n, unit, ok := strings.Cut(key, " ")
+	if !ok || n == "1" || unit == "" {
+		return key
+	}
+	return n + " " + plural(unit)
 }
 
 // numberKey returns a comparable key for the claim's quantities with units

@@ -584,6 +584,17 @@ func (x *extractor) parse(ts []tok, u unit, prevEvent string) (news.Claim, bool)
 		c.Participants = append(c.Participants, k)
 	}
 	sort.Strings(c.Participants)
+	if c.Predicate == "die" && c.Aspect == "" {
+		// "12 workers died" is "12 workers were killed": the dead are the
+		// theme, and the claim lines up with "the fire killed nine workers".
+		c.Predicate = "kill"
+		c.ObjectKeys = append(c.SubjectKeys, c.ObjectKeys...)
+		c.SubjectKeys = nil
+		if c.Object == "" {
+			c.Object, c.ObjectText = c.Subject, c.SubjectText
+		}
+		c.Subject, c.SubjectText = "", ""
+	}
 	c.SubjectKeys = uniq(c.SubjectKeys)
 	c.ObjectKeys = uniq(c.ObjectKeys)
 	c.Key = Key(c)
