@@ -106,7 +106,7 @@ func Reconcile(id string, docs []Doc, opt Options) *Story {
 
 	items := collect(docs, s.Articles)
 	groups := align(items)
-	s.buildFindings(items, groups)
+	s.buildFindings(items, groups, entityNames(docs))
 	s.nonAnswers(docs)
 	s.buildChains()
 	s.timeline(docs)
@@ -435,7 +435,7 @@ func align(items []*item) [][]*item {
 }
 
 // buildFindings labels each group and splits news from background.
-func (s *Story) buildFindings(items []*item, groups [][]*item) {
+func (s *Story) buildFindings(items []*item, groups [][]*item, names map[string]string) {
 	type scored struct {
 		f        Finding
 		bg       bool
@@ -444,7 +444,7 @@ func (s *Story) buildFindings(items []*item, groups [][]*item) {
 	}
 	var all []scored
 	for _, g := range groups {
-		f := label(g)
+		f := label(g, names)
 		bg := 0
 		arts := map[int]bool{}
 		for _, it := range g {
@@ -526,7 +526,7 @@ func topKeys(m map[string]int, n int) []string {
 }
 
 // label decides a group's status and splits it into sides.
-func label(g []*item) Finding {
+func label(g []*item, names map[string]string) Finding {
 	rep := representative(g)
 	f := Finding{Predicate: rep.c.Predicate, Aspect: rep.c.Aspect, Summary: Clip(rep.ev.Text, 200)}
 	parts := map[string]bool{}
@@ -550,7 +550,7 @@ func label(g []*item) Finding {
 	f.Participants = sortedKeys(parts)
 	f.Articles = sortedKeys(arts)
 	f.Hedged = hedged
-	f.Question = question(rep)
+	f.Question = question(rep, names)
 
 	var pos, neg []*item
 	for _, it := range g {
@@ -859,7 +859,7 @@ func themeText(it *item) string {
 }
 
 // question phrases what a finding is about.
-func question(rep *item) string {
+func question(rep *item, names map[string]string) string {
 	ev := eventNouns[rep.c.Predicate]
 	if ev == "" {
 		ev = "the " + rep.c.Predicate
@@ -893,7 +893,35 @@ func question(rep *item) string {
 		}
 		return capitalize(q) + "?"
 	}
-	return capitalize(rep.c.Predicate) + " (" + strings.Join(parts, ", ") + ")"
+	shown := make([]string, len(parts))
+	for i, p := range parts {
+		shown[i] = p
+		if n := names[p]; n != "" {
+			shown[i] = n
+		}
+	}
+	return capitalize(rep.c.Predicate) + " (" + strings.Join(shown, ", ") + ")"
+}
+
+// entityNames maps entity keys to the longest name the story's articles give
+// them ("elon musk" → "Elon Musk"), ties to the alphabetically first, for
+// display.
+func entityNames(docs []Doc) map[string]string {
+	names := map[string]string{}
+	for _, d := range docs {
+		if d.Analysis == nil {
+			continue
+		}
+		for _, r := range d.Analysis.Refs {
+			if r.Key == "" || r.Name == "" || strings.ToUpper(r.Name) == r.Name && len(r.Name) > 4 {
+				continue // "UNITED STATES" shouts
+			}
+			if cur, ok := names[r.Key]; !ok || len(r.Name) > len(cur) || len(r.Name) == len(cur) && r.Name < cur {
+				names[r.Key] = r.Name
+			}
+		}
+	}
+	return names
 }
 
 func capitalize(s string) string {
