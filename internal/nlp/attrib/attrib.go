@@ -398,6 +398,17 @@ done:
 			tail = true
 		}
 	}
+	if c.srcE > c.srcS && r >= len(ts) && cueE < len(ts) && ts[len(ts)-1].text == ":" {
+		// "X added:" with the content in the next paragraph.
+		if !f.contentNext(ui, &c) {
+			return nil, 0
+		}
+		return f.build(ui, &c), cueE - 1 - i
+	}
+	if c.srcE > c.srcS && c.srcS == 0 && tail && r >= len(ts)-1 && f.quoteBefore(ui, &c) {
+		// "“…?” | Clinton said.": the segmenter split after the quotation.
+		return f.build(ui, &c), cueE - 1 - i
+	}
 	switch {
 	case c.srcE > c.srcS && tail && sepBefore && !adverbialOpener(ts[:c.srcS-1]):
 		// "CONTENT, SOURCE said."
@@ -972,7 +983,8 @@ func (f *finder) colonHead(ui int) *news.Statement {
 	if k == 0 || k >= len(ts)-2 || ts[k].text != ":" || !ts[0].cap || !ts[k+1].word && !isOpenQuote(ts[k+1]) {
 		return nil
 	}
-	if k < 2 || hasVerb(ts[:k]) {
+	single := k == 1 && f.speakerLabel(ui)
+	if k < 2 && !single || hasVerb(ts[:k]) {
 		return nil // "Breaking:", "Wow:"
 	}
 	for _, t := range ts[:k] {
@@ -980,12 +992,25 @@ func (f *finder) colonHead(ui int) *news.Statement {
 			return nil
 		}
 	}
-	if strings.ToUpper(f.text[ts[0].s:ts[k-1].e]) == f.text[ts[0].s:ts[k-1].e] {
+	if !single && strings.ToUpper(f.text[ts[0].s:ts[k-1].e]) == f.text[ts[0].s:ts[k-1].e] {
 		return nil // a dateline or label ("WASHINGTON:", "UPDATE:")
 	}
 	c := cand{cueS: k, cueE: k + 1, srcS: 0, srcE: k, stance: news.Assert}
 	if !f.contentAfter(ui, k+1, &c) {
 		return nil
+	}
+	if !c.quote {
+		// A speaker's turn or a headline runs to the end of its paragraph.
+		for n := ui + 1; n < len(f.units); n++ {
+			nu := &f.units[n]
+			if len(nu.toks) == 0 || strings.Contains(f.text[c.conE:nu.s], "\n") || nu.s < c.conE {
+				break
+			}
+			c.conE = nu.e
+			if last := nu.toks[len(nu.toks)-1]; isStop(last) && len(nu.toks) > 1 {
+				c.conE = last.s
+			}
+		}
 	}
 	return f.build(ui, &c)
 }
@@ -1082,3 +1107,92 @@ func adverbialOpener(ts []tok) bool {
 
 // oovThreshold is the cue probability a word outside the vocabulary needs.
 var oovThreshold = 0.3
+
+// contentNext sets the content to the unit after ui (and the quotation it
+// opens), for a cue that ends its sentence with a colon ("He added:").
+func (f *finder) contentNext(ui int, c *cand) bool {
+	if ui+1 >= len(f.units) {
+		return false
+	}
+	n := &f.units[ui+1]
+	ts := n.toks
+	if len(ts) == 0 {
+		return false
+	}
+	end := n.e
+	if isOpenQuote(ts[0]) {
+		c.quote = true
+		if q := quoteAt(f.quotes, ts[0].s); q >= 0 {
+			end = f.extendQuotes(ui+1, max(end, f.quotes[q].e))
+		}
+	} else {
+		for k := len(ts) - 1; k > 0 && ts[k].e == end && isStop(ts[k]); k-- {
+			end = ts[k].s
+		}
+	}
+	c.conS, c.conE = n.s, end
+	return c.conE > c.conS
+}
+
+// quoteBefore sets the content to the quotation that ends the previous unit
+// in the same paragraph, for a unit that is only "Source cue.".
+func (f *finder) quoteBefore(ui int, c *cand) bool {
+	if ui == 0 {
+		return false
+	}
+	u, p := &f.units[ui], &f.units[ui-1]
+	if len(p.toks) == 0 || strings.Contains(f.text[p.e:u.s], "\n") {
+		return false
+	}
+	last := p.toks[len(p.toks)-1]
+	if !isCloseQuote(last) {
+		return false
+	}
+	q := quoteAt(f.quotes, last.s)
+	if q < 0 || !f.quotes[q].closed || f.quotes[q].e != last.e {
+		return false
+	}
+	c.quote = true
+	c.conS, c.conE = f.quotes[q].s, f.extendQuotes(ui, u.e)
+	if c.conE == u.e {
+		c.conE = last.e
+	}
+	return true
+}
+
+// speakerLabel reports a one-word colon head that may name a speaker, as in
+// a transcript ("PENCE: Well, look, …") or a headline ("Trump: …"): a
+// capitalised word at the start of a paragraph, not a label word, followed
+// by at least four words.
+func (f *finder) speakerLabel(ui int) bool {
+	u := &f.units[ui]
+	ts := u.toks
+	if len(ts) < 6 || !ts[0].cap || len(ts[0].low) < 3 || labelWords[ts[0].low] || ts[1].text != ":" {
+		return false
+	}
+	for _, r := range ts[0].low {
+		if !unicode.IsLetter(r) && r != '\'' {
+			return false
+		}
+	}
+	if ts[0].s > 0 && !strings.Contains(f.text[max(0, ts[0].s-3):ts[0].s], "\n") {
+		return false
+	}
+	words := 0
+	for _, t := range ts[2:] {
+		if t.word && !isNumber(t) {
+			words++
+		}
+	}
+	return words >= 4
+}
+
+// labelWords open a line with a colon without naming a speaker.
+var labelWords = set("update", "updated", "exclusive", "breaking", "busted", "boom", "look", "watch",
+	"video", "photos", "photo", "question", "answer", "note", "remember", "editor", "name", "age", "city",
+	"job", "email", "online", "related", "read", "follow", "warning", "wow", "here", "bottom", "why",
+	"what", "result", "results", "correction", "disclosure", "transcript", "listen", "important",
+	"reminder", "analysis", "opinion", "also", "see", "more", "live", "latest", "previously", "background",
+	"context", "q", "a", "subscribe", "caption", "credit", "source", "via", "topics", "tags", "summary",
+	"yes", "no", "now", "next", "then", "first", "second", "third", "finally", "plus", "ps", "fact",
+	"facts", "verdict", "rating", "bonus", "spoiler", "confirmed", "developing", "sponsored")
