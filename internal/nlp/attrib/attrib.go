@@ -38,6 +38,7 @@ func (f *finder) run() []news.Statement {
 	for ui := range f.units {
 		f.scanUnit(ui)
 	}
+	f.dashSigned()
 	f.finish()
 	return f.out
 }
@@ -1196,3 +1197,59 @@ var labelWords = set("update", "updated", "exclusive", "breaking", "busted", "bo
 	"context", "q", "a", "subscribe", "caption", "credit", "source", "via", "topics", "tags", "summary",
 	"yes", "no", "now", "next", "then", "first", "second", "third", "finally", "plus", "ps", "fact",
 	"facts", "verdict", "rating", "bonus", "spoiler", "confirmed", "developing", "sponsored")
+
+// dashSigned finds quotations signed with a dash and a name at the end of
+// their line ("“…” ― Carla Sanchez"), as in collected reader reactions.
+func (f *finder) dashSigned() {
+	for _, q := range f.quotes {
+		if !q.closed {
+			continue
+		}
+		ui := f.unitAt(q.e)
+		if ui < 0 {
+			continue
+		}
+		ts := f.units[ui].toks
+		d := sort.Search(len(ts), func(k int) bool { return ts[k].s >= q.e })
+		if d >= len(ts) || strings.TrimSpace(strings.ReplaceAll(f.text[q.e:ts[d].s], "\u00a0", "")) != "" ||
+			!(ts[d].text == "―" || ts[d].text == "—" || ts[d].text == "–" || ts[d].text == "--") {
+			continue
+		}
+		// The name: capitalised words (and initials) up to the end of the line.
+		e := d + 1
+		for e < len(ts) && e-d <= 6 && (ts[e].cap || ts[e].text == "." && e > d+1 && len(ts[e-1].text) == 1) &&
+			!strings.Contains(f.text[ts[e-1].e:ts[e].s], "\n") {
+			e++
+		}
+		if e == d+1 || e-d > 6 || !ts[d+1].cap {
+			continue
+		}
+		end := ts[e-1].e
+		if e < len(ts) && isStop(ts[e]) {
+			end = ts[e].e
+			e++
+		}
+		rest := f.text[end:]
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			rest = rest[:nl]
+		}
+		if strings.TrimSpace(strings.ReplaceAll(rest, "\u00a0", "")) != "" {
+			continue
+		}
+		srcE := e
+		if isStop(ts[srcE-1]) {
+			srcE--
+		}
+		c := cand{cueS: d, cueE: d + 1, srcS: d + 1, srcE: srcE, stance: news.Assert, quote: true, conS: q.s, conE: q.e}
+		f.out = append(f.out, *f.build(ui, &c))
+	}
+}
+
+// unitAt returns the index of the unit holding byte offset p, or -1.
+func (f *finder) unitAt(p int) int {
+	k := sort.Search(len(f.units), func(i int) bool { return f.units[i].e > p })
+	if k < len(f.units) && f.units[k].s <= p {
+		return k
+	}
+	return -1
+}

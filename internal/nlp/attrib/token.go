@@ -108,6 +108,8 @@ func findQuotes(text string) []quoteSpan {
 				out = append(out, quoteSpan{open, i, false})
 			}
 			open = i
+		case r == '”' && open < 0 && (i == 0 || text[i-1] == '\n'):
+			open = i // a closing mark typed for an opening one at a line start
 		case r == '”':
 			if open >= 0 {
 				out = append(out, quoteSpan{open, i + n, true})
