@@ -406,7 +406,7 @@ done:
 		}
 		return f.build(ui, &c), cueE - 1 - i
 	}
-	if c.srcE > c.srcS && c.srcS == 0 && tail && r >= len(ts)-1 && f.quoteBefore(ui, &c) {
+	if c.srcE > c.srcS && c.srcS == 0 && tail && f.quoteBefore(ui, &c) {
 		// "“…?” | Clinton said.": the segmenter split after the quotation.
 		return f.build(ui, &c), cueE - 1 - i
 	}
