@@ -162,6 +162,8 @@ func (f *finder) scanUnit(ui int) {
 			st, skip = f.according(ui, i)
 		case (t.low == "in" || t.low == "asked") && i == 0:
 			st, skip = f.leadIn(ui)
+		case t.low == "asked" && (ts[i-1].low == "when" || ts[i-1].low == "if" || ts[i-1].low == "after" || ts[i-1].low == "once"):
+			st, skip = f.whenAsked(ui, i)
 		case t.low == "citing" && len(f.out) > start && citesPeople(ts, i):
 			// handled by the statement before it (relay)
 			continue
@@ -731,7 +733,8 @@ func (f *finder) npCore(ts []tok, j int) int {
 		p := ts[k-1]
 		if p.word {
 			if npStop[p.low] && !(p.low == "and" && k-2 >= 0 && ts[k-2].cap && k < j && ts[k].cap) &&
-				!(p.low == "to" && k-2 >= 0 && (ts[k-2].low == "mission" || ts[k-2].low == "ambassador" || ts[k-2].low == "envoy")) &&
+				!(p.low == "to" && k-2 >= 0 && (ts[k-2].low == "mission" || ts[k-2].low == "ambassador" || ts[k-2].low == "envoy" || ts[k-2].low == "close")) &&
+				!(p.low == "with" && k-2 >= 0 && ts[k-2].low == "familiar") &&
 				!(p.low == "by" && k-2 >= 0 && (ts[k-2].low == "quoted" || ts[k-2].low == "cited" || ts[k-2].low == "interviewed")) {
 				break
 			}
@@ -1095,6 +1098,9 @@ func adverbialOpener(ts []tok) bool {
 		return false
 	}
 	first := ts[0].low
+	if (first == "this" || first == "last" || first == "early" || first == "late") && !(len(ts) > 1 && (timeWords[ts[1].low] || dayWords[ts[1].low])) {
+		return false // "This makes it hard…", not "This week"
+	}
 	if !(npStop[first] || timeWords[first] || strings.HasSuffix(first, "ly") || first == "earlier" || first == "later" || first == "still" || first == "instead" || first == "here" || first == "there") {
 		return false
 	}
@@ -1252,4 +1258,41 @@ func (f *finder) unitAt(p int) int {
 		return k
 	}
 	return -1
+}
+
+// questionWords open the question in "when asked whether …".
+var questionWords = set("about", "whether", "if", "who", "whom", "what", "why", "how", "where", "which")
+
+// whenAsked handles "…, when asked about X, …": the question is the content;
+// PolNeAR gives it no source.
+func (f *finder) whenAsked(ui, i int) (*news.Statement, int) {
+	ts := f.units[ui].toks
+	r := i + 1
+	if wordAt(ts, r) == "by" {
+		// "when asked by a reporter on Thursday about …"
+		k := r + 1
+		for k < len(ts) && k < r+8 && ts[k].word && !questionWords[ts[k].low] {
+			k++
+		}
+		r = k
+	}
+	if !questionWords[wordAt(ts, r)] {
+		return nil, 0
+	}
+	c := cand{cueS: i, cueE: i + 1, stance: news.Assert, noSource: true}
+	if ts[r].low == "about" {
+		if r == i+1 {
+			c.cueE = r + 1
+		}
+		r++
+	}
+	e := r
+	for e < len(ts) && ts[e].text != "," && !isStop(ts[e]) && ts[e].text != ";" && ts[e].text != ":" && !isQuoteMark(ts[e]) && ts[e].text != "—" {
+		e++
+	}
+	if e-r < 2 {
+		return nil, 0
+	}
+	c.conS, c.conE = ts[r].s, ts[e-1].e
+	return f.build(ui, &c), c.cueE - 1 - i
 }
