@@ -162,8 +162,6 @@ func (f *finder) scanUnit(ui int) {
 			st, skip = f.according(ui, i)
 		case (t.low == "in" || t.low == "asked") && i == 0:
 			st, skip = f.leadIn(ui)
-		case t.low == "asked" && (ts[i-1].low == "when" || ts[i-1].low == "if" || ts[i-1].low == "after" || ts[i-1].low == "once"):
-			st, skip = f.whenAsked(ui, i)
 		case t.low == "citing" && len(f.out) > start && citesPeople(ts, i):
 			// handled by the statement before it (relay)
 			continue
@@ -1260,39 +1258,3 @@ func (f *finder) unitAt(p int) int {
 	return -1
 }
 
-// questionWords open the question in "when asked whether …".
-var questionWords = set("about", "whether", "if", "who", "whom", "what", "why", "how", "where", "which")
-
-// whenAsked handles "…, when asked about X, …": the question is the content;
-// PolNeAR gives it no source.
-func (f *finder) whenAsked(ui, i int) (*news.Statement, int) {
-	ts := f.units[ui].toks
-	r := i + 1
-	if wordAt(ts, r) == "by" {
-		// "when asked by a reporter on Thursday about …"
-		k := r + 1
-		for k < len(ts) && k < r+8 && ts[k].word && !questionWords[ts[k].low] {
-			k++
-		}
-		r = k
-	}
-	if !questionWords[wordAt(ts, r)] {
-		return nil, 0
-	}
-	c := cand{cueS: i, cueE: i + 1, stance: news.Assert, noSource: true}
-	if ts[r].low == "about" {
-		if r == i+1 {
-			c.cueE = r + 1
-		}
-		r++
-	}
-	e := r
-	for e < len(ts) && ts[e].text != "," && !isStop(ts[e]) && ts[e].text != ";" && ts[e].text != ":" && !isQuoteMark(ts[e]) && ts[e].text != "—" {
-		e++
-	}
-	if e-r < 2 {
-		return nil, 0
-	}
-	c.conS, c.conE = ts[r].s, ts[e-1].e
-	return f.build(ui, &c), c.cueE - 1 - i
-}
