@@ -267,7 +267,7 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 	if prev == "to" || determiners[prev] {
 		return nil, 0
 	}
-	if strings.HasSuffix(ts[i].low, "ing") && i > 0 && !(ts[i-1].text == "," || isCloseQuote(ts[i-1]) && i > 1 && ts[i-2].text == "," || beForms[prev] || prev == "also" || prev == "not" || prev == "been" || prev == "and" || prev == "while" || prev == "by" || prev == "after" || prev == "before" || prev == "without" || prev == "when") {
+	if strings.HasSuffix(ts[i].low, "ing") && i > 0 && !(ts[i-1].text == "," || isCloseQuote(ts[i-1]) && i > 1 && ts[i-2].text == "," || beForms[prev] || prev == "also" || prev == "not" || prev == "been" || prev == "and" || prev == "while" || prev == "by" || prev == "after" || prev == "before" || prev == "without" || prev == "when" || pollShare(ts[f.npCore(ts, i):i])) {
 		return nil, 0
 	}
 	c := cand{cueS: i, cueE: cueE, stance: stance}
@@ -746,7 +746,7 @@ func (f *finder) npCore(ts []tok, j int) int {
 			k--
 			continue
 		}
-		if p.low == "'s" || p.low == "'" || p.text == "-" || p.text == "&" || p.text == "." && k-2 >= 0 && ts[k-2].cap {
+		if p.low == "'s" || p.low == "'" || p.text == "-" || p.text == "&" || p.text == "%" || p.text == "." && k-2 >= 0 && ts[k-2].cap {
 			k--
 			continue
 		}
@@ -1258,3 +1258,14 @@ func (f *finder) unitAt(p int) int {
 	return -1
 }
 
+
+// pollShare reports a share of poll respondents ("47 percent of Cuban
+// Americans"), which reports with a participle: "with 47 percent saying …".
+func pollShare(ts []tok) bool {
+	for _, t := range ts {
+		if t.low == "percent" || t.text == "%" {
+			return true
+		}
+	}
+	return false
+}
