@@ -785,7 +785,7 @@ func (f *finder) npRight(ts []tok, r int) int {
 			k++
 			continue
 		}
-		if t.low == "'s" || t.low == "'" || t.text == "-" || t.text == "&" {
+		if t.low == "'s" || t.low == "'" || t.text == "-" || t.text == "&" || t.text == "/" && k > r && isNumber(ts[k-1]) {
 			k++
 			continue
 		}
@@ -926,13 +926,20 @@ func hasClause(ts []tok) bool {
 	if len(ts) > 0 && ts[0].low == "that" {
 		return true
 	}
-	for _, t := range ts {
-		if t.text == ":" || isOpenQuote(t) && !isCloseQuote(t) {
+	for k, t := range ts {
+		if isStop(t) {
+			break // a later sentence of the unit (a continuing quote)
+		}
+		if t.text == ":" || isOpenQuote(t) && !isCloseQuote(t) && !(k > 0 && titlePrep[ts[k-1].low]) {
 			return true
 		}
 	}
 	return false
 }
+
+// titlePrep precede a quoted title rather than a quotation: "said on “Face
+// the Nation”", "told Fox News’s “Fox and Friends”".
+var titlePrep = set("on", "'s", "in", "to")
 
 // extendBack widens unquoted content that opens its sentence to the
 // sentences before it in the same paragraph that report nothing themselves
@@ -1102,9 +1109,12 @@ func adverbialOpener(ts []tok) bool {
 	if !(npStop[first] || timeWords[first] || strings.HasSuffix(first, "ly") || first == "earlier" || first == "later" || first == "still" || first == "instead" || first == "here" || first == "there") {
 		return false
 	}
-	for _, t := range ts {
+	for k, t := range ts {
 		if isQuoteMark(t) || beForms[t.low] || t.low == "has" || t.low == "have" || t.low == "will" || t.low == "would" {
 			return false
+		}
+		if k == 1 && (t.low == "'s" || t.low == "'re" || t.low == "'ll") {
+			return false // "There's a severe disconnect"
 		}
 	}
 	return true
