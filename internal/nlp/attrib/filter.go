@@ -25,7 +25,7 @@ var stmtModel = loadModel(stmtModelGz)
 
 // stmtThreshold is the statement model probability below which a candidate
 // is dropped.
-var stmtThreshold = 0.4
+var stmtThreshold = 0.45
 
 // keep records a candidate for training and tells whether it passes the
 // statement model. i is the cue's token index in ts.
@@ -111,7 +111,20 @@ func stmtFeatures(text string, ts []tok, i int, st *news.Statement) []uint32 {
 	if always[head] {
 		al = "1"
 	}
+	// The first word of the content: "to" (an intention), "that", a quote.
+	cfirst := "<none>"
+	if st.End > st.Start {
+		c := tokenize(text, st.Start, min(st.End, st.Start+40))
+		if len(c) > 0 {
+			cfirst = c[0].low
+			if c[0].cap {
+				cfirst = "C"
+			}
+		}
+	}
 	return []uint32{
+		hash(57, cfirst, ""),
+		hash(58, stem(head), cfirst),
 		hash(40, "", ""),
 		hash(41, cue, ""),
 		hash(42, stem(head), ""),
