@@ -122,7 +122,16 @@ func stmtFeatures(text string, ts []tok, i int, st *news.Statement) []uint32 {
 			}
 		}
 	}
+	slast := ""
+	if st.Source != nil {
+		words := strings.Fields(strings.ToLower(st.Source.Text))
+		if len(words) > 0 {
+			slast = words[len(words)-1]
+		}
+	}
 	return []uint32{
+		hash(59, slast, ""),
+		hash(60, where, cfirst),
 		hash(57, cfirst, ""),
 		hash(58, stem(head), cfirst),
 		hash(40, "", ""),
