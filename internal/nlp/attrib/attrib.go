@@ -411,7 +411,7 @@ done:
 		return f.build(ui, &c), cueE - 1 - i
 	}
 	switch {
-	case c.srcE > c.srcS && tail && sepBefore && !adverbialOpener(ts[:c.srcS-1]):
+	case c.srcE > c.srcS && tail && sepBefore && (quoted || !adverbialOpener(ts[:c.srcS-1])):
 		// "CONTENT, SOURCE said."
 		f.contentBefore(ts, c.srcS-1, &c)
 		if c.quote {
@@ -459,6 +459,10 @@ done:
 			c.noSource = true
 			if ts[i].low != "reportedly" && !strings.HasSuffix(ts[i].low, "ing") {
 				return nil, 0
+			}
+			if strings.HasSuffix(ts[i].low, "ing") && ingPreps[prev] {
+				// "… began by saying …": the clause's subject says it.
+				f.participleSource(ui, i, &c)
 			}
 		}
 	default:
@@ -1279,3 +1283,7 @@ func pollShare(ts []tok) bool {
 	}
 	return false
 }
+
+// ingPreps introduce a participle cue whose source is the clause's subject
+// ("by saying", "after saying").
+var ingPreps = set("by", "after", "before", "from", "for", "without", "while", "when")
