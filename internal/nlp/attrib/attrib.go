@@ -283,10 +283,13 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 			}
 		case strings.HasSuffix(p.low, "ly") && !p.cap && len(p.low) > 4:
 			// "then loudly asked"
-		case dayWords[p.low]:
+		case dayWords[p.low] || months[p.low] && j >= 2 && (ts[j-2].low == "in" || ts[j-2].low == "late" || ts[j-2].low == "early" || ts[j-2].low == "mid"):
 			// "Cruz on Friday played down": skip the date, keep the source.
-			if j >= 2 && (ts[j-2].low == "on" || ts[j-2].low == "last" || ts[j-2].low == "this" || ts[j-2].low == "late" || ts[j-2].low == "early") {
+			if j >= 2 && (ts[j-2].low == "on" || ts[j-2].low == "last" || ts[j-2].low == "this" || ts[j-2].low == "late" || ts[j-2].low == "early" || ts[j-2].low == "in" || ts[j-2].low == "mid") {
 				j--
+				if j >= 2 && ts[j-1].low != "in" && ts[j-2].low == "in" {
+					j-- // "in late August"
+				}
 			}
 		case (p.low == "morning" || p.low == "night" || p.low == "afternoon" || p.low == "evening") && j >= 2 && dayWords[ts[j-2].low]:
 			j--
@@ -1287,3 +1290,7 @@ func pollShare(ts []tok) bool {
 // ingPreps introduce a participle cue whose source is the clause's subject
 // ("by saying", "after saying").
 var ingPreps = set("by", "after", "before", "from", "for", "without", "while", "when")
+
+// months may date a cue: "a poll released in late August found".
+var months = set("january", "february", "march", "april", "june", "july", "august", "september",
+	"october", "november", "december")
