@@ -302,7 +302,11 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 		j--
 	}
 done:
-	if seemCues[ts[i].low] {
+	if seemCues[ts[i].low] && wordAt(ts, i+1) == "to" && i+2 < len(ts) && (modelCue(ts, i+2) || always[ts[i+2].low]) && ts[i+2].low != "be" {
+		// "he appeared to suggest …": the second verb reports, with a source.
+		cueE = i + 3
+		c.cueE = cueE
+	} else if seemCues[ts[i].low] {
 		// "X seemed to …", "X is expected to …": PolNeAR gives these no
 		// source; the subject belongs to the content.
 		cs := f.clauseStart(ts, j)
