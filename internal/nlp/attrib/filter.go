@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -114,7 +115,13 @@ func stmtFeatures(text string, ts []tok, i int, st *news.Statement) []uint32 {
 	// The first word of the content: "to" (an intention), "that", a quote.
 	cfirst := "<none>"
 	if st.End > st.Start {
-		c := tokenize(text, st.Start, min(st.End, st.Start+40))
+		// Usually a token of the cue's unit; tokenise only when it is not.
+		var c []tok
+		if k := sort.Search(len(ts), func(k int) bool { return ts[k].s >= st.Start }); k < len(ts) && ts[k].s == st.Start {
+			c = ts[k : k+1]
+		} else {
+			c = tokenize(text, st.Start, min(st.End, st.Start+40))
+		}
 		if len(c) > 0 {
 			cfirst = c[0].low
 			if c[0].cap {
