@@ -416,7 +416,7 @@ var speechStems = func() map[string]bool {
 		pledge vowed vow conceded concede complained complain questioned question quoted quote read reads
 		emphasized emphasised repeated repeat reiterated reiterate alleged allege contended contend maintained
 		maintain estimated estimate concluded conclude informed inform assured assure told briefed brief
-		called calling calls : in asked answered answer shouted yelled joked wondered`) {
+		called calling calls : ― — – -- in asked answered answer shouted yelled joked wondered`) {
 		m[stem(w)] = true
 	}
 	return m
