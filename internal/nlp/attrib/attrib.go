@@ -38,6 +38,7 @@ func (f *finder) run() []news.Statement {
 	for ui := range f.units {
 		f.scanUnit(ui)
 	}
+	f.dashSigned()
 	f.finish()
 	return f.out
 }
@@ -266,7 +267,7 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 	if prev == "to" || determiners[prev] {
 		return nil, 0
 	}
-	if strings.HasSuffix(ts[i].low, "ing") && i > 0 && !(ts[i-1].text == "," || isCloseQuote(ts[i-1]) && i > 1 && ts[i-2].text == "," || beForms[prev] || prev == "also" || prev == "not" || prev == "been" || prev == "and" || prev == "while" || prev == "by" || prev == "after" || prev == "before" || prev == "without" || prev == "when") {
+	if strings.HasSuffix(ts[i].low, "ing") && i > 0 && !(ts[i-1].text == "," || isCloseQuote(ts[i-1]) && i > 1 && ts[i-2].text == "," || beForms[prev] || prev == "also" || prev == "not" || prev == "been" || prev == "and" || prev == "while" || prev == "by" || prev == "after" || prev == "before" || prev == "without" || prev == "when" || pollShare(ts[f.npCore(ts, i):i])) {
 		return nil, 0
 	}
 	c := cand{cueS: i, cueE: cueE, stance: stance}
@@ -282,10 +283,13 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 			}
 		case strings.HasSuffix(p.low, "ly") && !p.cap && len(p.low) > 4:
 			// "then loudly asked"
-		case dayWords[p.low]:
+		case dayWords[p.low] || months[p.low] && j >= 2 && (ts[j-2].low == "in" || ts[j-2].low == "late" || ts[j-2].low == "early" || ts[j-2].low == "mid"):
 			// "Cruz on Friday played down": skip the date, keep the source.
-			if j >= 2 && (ts[j-2].low == "on" || ts[j-2].low == "last" || ts[j-2].low == "this" || ts[j-2].low == "late" || ts[j-2].low == "early") {
+			if j >= 2 && (ts[j-2].low == "on" || ts[j-2].low == "last" || ts[j-2].low == "this" || ts[j-2].low == "late" || ts[j-2].low == "early" || ts[j-2].low == "in" || ts[j-2].low == "mid") {
 				j--
+				if j >= 2 && ts[j-1].low != "in" && ts[j-2].low == "in" {
+					j-- // "in late August"
+				}
 			}
 		case (p.low == "morning" || p.low == "night" || p.low == "afternoon" || p.low == "evening") && j >= 2 && dayWords[ts[j-2].low]:
 			j--
@@ -298,7 +302,11 @@ func (f *finder) verbCue(ui, i int) (*news.Statement, int) {
 		j--
 	}
 done:
-	if seemCues[ts[i].low] {
+	if seemCues[ts[i].low] && wordAt(ts, i+1) == "to" && i+2 < len(ts) && (modelCue(ts, i+2) || always[ts[i+2].low]) && ts[i+2].low != "be" {
+		// "he appeared to suggest …": the second verb reports, with a source.
+		cueE = i + 3
+		c.cueE = cueE
+	} else if seemCues[ts[i].low] {
 		// "X seemed to …", "X is expected to …": PolNeAR gives these no
 		// source; the subject belongs to the content.
 		cs := f.clauseStart(ts, j)
@@ -398,8 +406,19 @@ done:
 			tail = true
 		}
 	}
+	if c.srcE > c.srcS && r >= len(ts) && cueE < len(ts) && ts[len(ts)-1].text == ":" {
+		// "X added:" with the content in the next paragraph.
+		if !f.contentNext(ui, &c) {
+			return nil, 0
+		}
+		return f.build(ui, &c), cueE - 1 - i
+	}
+	if c.srcE > c.srcS && c.srcS == 0 && tail && f.quoteBefore(ui, &c) {
+		// "“…?” | Clinton said.": the segmenter split after the quotation.
+		return f.build(ui, &c), cueE - 1 - i
+	}
 	switch {
-	case c.srcE > c.srcS && tail && sepBefore && !adverbialOpener(ts[:c.srcS-1]):
+	case c.srcE > c.srcS && tail && sepBefore && (quoted || !adverbialOpener(ts[:c.srcS-1])):
 		// "CONTENT, SOURCE said."
 		f.contentBefore(ts, c.srcS-1, &c)
 		if c.quote {
@@ -447,6 +466,10 @@ done:
 			c.noSource = true
 			if ts[i].low != "reportedly" && !strings.HasSuffix(ts[i].low, "ing") {
 				return nil, 0
+			}
+			if strings.HasSuffix(ts[i].low, "ing") && ingPreps[prev] {
+				// "… began by saying …": the clause's subject says it.
+				f.participleSource(ui, i, &c)
 			}
 		}
 	default:
@@ -719,7 +742,8 @@ func (f *finder) npCore(ts []tok, j int) int {
 		p := ts[k-1]
 		if p.word {
 			if npStop[p.low] && !(p.low == "and" && k-2 >= 0 && ts[k-2].cap && k < j && ts[k].cap) &&
-				!(p.low == "to" && k-2 >= 0 && (ts[k-2].low == "mission" || ts[k-2].low == "ambassador" || ts[k-2].low == "envoy")) &&
+				!(p.low == "to" && k-2 >= 0 && (ts[k-2].low == "mission" || ts[k-2].low == "ambassador" || ts[k-2].low == "envoy" || ts[k-2].low == "close")) &&
+				!(p.low == "with" && k-2 >= 0 && ts[k-2].low == "familiar") &&
 				!(p.low == "by" && k-2 >= 0 && (ts[k-2].low == "quoted" || ts[k-2].low == "cited" || ts[k-2].low == "interviewed")) {
 				break
 			}
@@ -733,7 +757,7 @@ func (f *finder) npCore(ts []tok, j int) int {
 			k--
 			continue
 		}
-		if p.low == "'s" || p.low == "'" || p.text == "-" || p.text == "&" || p.text == "." && k-2 >= 0 && ts[k-2].cap {
+		if p.low == "'s" || p.low == "'" || p.text == "-" || p.text == "&" || p.text == "%" || p.text == "." && k-2 >= 0 && ts[k-2].cap {
 			k--
 			continue
 		}
@@ -772,7 +796,7 @@ func (f *finder) npRight(ts []tok, r int) int {
 			k++
 			continue
 		}
-		if t.low == "'s" || t.low == "'" || t.text == "-" || t.text == "&" {
+		if t.low == "'s" || t.low == "'" || t.text == "-" || t.text == "&" || t.text == "/" && k > r && isNumber(ts[k-1]) {
 			k++
 			continue
 		}
@@ -913,13 +937,20 @@ func hasClause(ts []tok) bool {
 	if len(ts) > 0 && ts[0].low == "that" {
 		return true
 	}
-	for _, t := range ts {
-		if t.text == ":" || isOpenQuote(t) && !isCloseQuote(t) {
+	for k, t := range ts {
+		if isStop(t) {
+			break // a later sentence of the unit (a continuing quote)
+		}
+		if t.text == ":" || isOpenQuote(t) && !isCloseQuote(t) && !(k > 0 && titlePrep[ts[k-1].low]) {
 			return true
 		}
 	}
 	return false
 }
+
+// titlePrep precede a quoted title rather than a quotation: "said on “Face
+// the Nation”", "told Fox News’s “Fox and Friends”".
+var titlePrep = set("on", "'s", "in", "to")
 
 // extendBack widens unquoted content that opens its sentence to the
 // sentences before it in the same paragraph that report nothing themselves
@@ -972,7 +1003,8 @@ func (f *finder) colonHead(ui int) *news.Statement {
 	if k == 0 || k >= len(ts)-2 || ts[k].text != ":" || !ts[0].cap || !ts[k+1].word && !isOpenQuote(ts[k+1]) {
 		return nil
 	}
-	if k < 2 || hasVerb(ts[:k]) {
+	single := k == 1 && f.speakerLabel(ui)
+	if k < 2 && !single || hasVerb(ts[:k]) {
 		return nil // "Breaking:", "Wow:"
 	}
 	for _, t := range ts[:k] {
@@ -980,12 +1012,25 @@ func (f *finder) colonHead(ui int) *news.Statement {
 			return nil
 		}
 	}
-	if strings.ToUpper(f.text[ts[0].s:ts[k-1].e]) == f.text[ts[0].s:ts[k-1].e] {
+	if !single && strings.ToUpper(f.text[ts[0].s:ts[k-1].e]) == f.text[ts[0].s:ts[k-1].e] {
 		return nil // a dateline or label ("WASHINGTON:", "UPDATE:")
 	}
 	c := cand{cueS: k, cueE: k + 1, srcS: 0, srcE: k, stance: news.Assert}
 	if !f.contentAfter(ui, k+1, &c) {
 		return nil
+	}
+	if !c.quote {
+		// A speaker's turn or a headline runs to the end of its paragraph.
+		for n := ui + 1; n < len(f.units); n++ {
+			nu := &f.units[n]
+			if len(nu.toks) == 0 || strings.Contains(f.text[c.conE:nu.s], "\n") || nu.s < c.conE {
+				break
+			}
+			c.conE = nu.e
+			if last := nu.toks[len(nu.toks)-1]; isStop(last) && len(nu.toks) > 1 {
+				c.conE = last.s
+			}
+		}
 	}
 	return f.build(ui, &c)
 }
@@ -1069,12 +1114,18 @@ func adverbialOpener(ts []tok) bool {
 		return false
 	}
 	first := ts[0].low
+	if (first == "this" || first == "last" || first == "early" || first == "late") && !(len(ts) > 1 && (timeWords[ts[1].low] || dayWords[ts[1].low])) {
+		return false // "This makes it hard…", not "This week"
+	}
 	if !(npStop[first] || timeWords[first] || strings.HasSuffix(first, "ly") || first == "earlier" || first == "later" || first == "still" || first == "instead" || first == "here" || first == "there") {
 		return false
 	}
-	for _, t := range ts {
+	for k, t := range ts {
 		if isQuoteMark(t) || beForms[t.low] || t.low == "has" || t.low == "have" || t.low == "will" || t.low == "would" {
 			return false
+		}
+		if k == 1 && (t.low == "'s" || t.low == "'re" || t.low == "'ll") {
+			return false // "There's a severe disconnect"
 		}
 	}
 	return true
@@ -1082,3 +1133,168 @@ func adverbialOpener(ts []tok) bool {
 
 // oovThreshold is the cue probability a word outside the vocabulary needs.
 var oovThreshold = 0.3
+
+// contentNext sets the content to the unit after ui (and the quotation it
+// opens), for a cue that ends its sentence with a colon ("He added:").
+func (f *finder) contentNext(ui int, c *cand) bool {
+	if ui+1 >= len(f.units) {
+		return false
+	}
+	n := &f.units[ui+1]
+	ts := n.toks
+	if len(ts) == 0 {
+		return false
+	}
+	end := n.e
+	if isOpenQuote(ts[0]) {
+		c.quote = true
+		if q := quoteAt(f.quotes, ts[0].s); q >= 0 {
+			end = f.extendQuotes(ui+1, max(end, f.quotes[q].e))
+		}
+	} else {
+		for k := len(ts) - 1; k > 0 && ts[k].e == end && isStop(ts[k]); k-- {
+			end = ts[k].s
+		}
+	}
+	c.conS, c.conE = n.s, end
+	return c.conE > c.conS
+}
+
+// quoteBefore sets the content to the quotation that ends the previous unit
+// in the same paragraph, for a unit that is only "Source cue.".
+func (f *finder) quoteBefore(ui int, c *cand) bool {
+	if ui == 0 {
+		return false
+	}
+	u, p := &f.units[ui], &f.units[ui-1]
+	if len(p.toks) == 0 || strings.Contains(f.text[p.e:u.s], "\n") {
+		return false
+	}
+	last := p.toks[len(p.toks)-1]
+	if !isCloseQuote(last) {
+		return false
+	}
+	q := quoteAt(f.quotes, last.s)
+	if q < 0 || !f.quotes[q].closed || f.quotes[q].e != last.e {
+		return false
+	}
+	c.quote = true
+	c.conS, c.conE = f.quotes[q].s, f.extendQuotes(ui, u.e)
+	if c.conE == u.e {
+		c.conE = last.e
+	}
+	return true
+}
+
+// speakerLabel reports a one-word colon head that may name a speaker, as in
+// a transcript ("PENCE: Well, look, …") or a headline ("Trump: …"): a
+// capitalised word at the start of a paragraph, not a label word, followed
+// by at least four words.
+func (f *finder) speakerLabel(ui int) bool {
+	u := &f.units[ui]
+	ts := u.toks
+	if len(ts) < 6 || !ts[0].cap || len(ts[0].low) < 3 || labelWords[ts[0].low] || ts[1].text != ":" {
+		return false
+	}
+	for _, r := range ts[0].low {
+		if !unicode.IsLetter(r) && r != '\'' {
+			return false
+		}
+	}
+	if ts[0].s > 0 && !strings.Contains(f.text[max(0, ts[0].s-3):ts[0].s], "\n") {
+		return false
+	}
+	words := 0
+	for _, t := range ts[2:] {
+		if t.word && !isNumber(t) {
+			words++
+		}
+	}
+	return words >= 4
+}
+
+// labelWords open a line with a colon without naming a speaker.
+var labelWords = set("update", "updated", "exclusive", "breaking", "busted", "boom", "look", "watch",
+	"video", "photos", "photo", "question", "answer", "note", "remember", "editor", "name", "age", "city",
+	"job", "email", "online", "related", "read", "follow", "warning", "wow", "here", "bottom", "why",
+	"what", "result", "results", "correction", "disclosure", "transcript", "listen", "important",
+	"reminder", "analysis", "opinion", "also", "see", "more", "live", "latest", "previously", "background",
+	"context", "q", "a", "subscribe", "caption", "credit", "source", "via", "topics", "tags", "summary",
+	"yes", "no", "now", "next", "then", "first", "second", "third", "finally", "plus", "ps", "fact",
+	"facts", "verdict", "rating", "bonus", "spoiler", "confirmed", "developing", "sponsored")
+
+// dashSigned finds quotations signed with a dash and a name at the end of
+// their line ("“…” ― Carla Sanchez"), as in collected reader reactions.
+func (f *finder) dashSigned() {
+	for _, q := range f.quotes {
+		if !q.closed {
+			continue
+		}
+		ui := f.unitAt(q.e)
+		if ui < 0 {
+			continue
+		}
+		ts := f.units[ui].toks
+		d := sort.Search(len(ts), func(k int) bool { return ts[k].s >= q.e })
+		if d >= len(ts) || strings.TrimSpace(strings.ReplaceAll(f.text[q.e:ts[d].s], "\u00a0", "")) != "" ||
+			!(ts[d].text == "―" || ts[d].text == "—" || ts[d].text == "–" || ts[d].text == "--") {
+			continue
+		}
+		// The name: capitalised words (and initials) up to the end of the line.
+		e := d + 1
+		for e < len(ts) && e-d <= 6 && (ts[e].cap || ts[e].text == "." && e > d+1 && len(ts[e-1].text) == 1) &&
+			!strings.Contains(f.text[ts[e-1].e:ts[e].s], "\n") {
+			e++
+		}
+		if e == d+1 || e-d > 6 || !ts[d+1].cap {
+			continue
+		}
+		end := ts[e-1].e
+		if e < len(ts) && isStop(ts[e]) {
+			end = ts[e].e
+			e++
+		}
+		rest := f.text[end:]
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			rest = rest[:nl]
+		}
+		if strings.TrimSpace(strings.ReplaceAll(rest, "\u00a0", "")) != "" {
+			continue
+		}
+		srcE := e
+		if isStop(ts[srcE-1]) {
+			srcE--
+		}
+		c := cand{cueS: d, cueE: d + 1, srcS: d + 1, srcE: srcE, stance: news.Assert, quote: true, conS: q.s, conE: q.e}
+		f.out = append(f.out, *f.build(ui, &c))
+	}
+}
+
+// unitAt returns the index of the unit holding byte offset p, or -1.
+func (f *finder) unitAt(p int) int {
+	k := sort.Search(len(f.units), func(i int) bool { return f.units[i].e > p })
+	if k < len(f.units) && f.units[k].s <= p {
+		return k
+	}
+	return -1
+}
+
+
+// pollShare reports a share of poll respondents ("47 percent of Cuban
+// Americans"), which reports with a participle: "with 47 percent saying …".
+func pollShare(ts []tok) bool {
+	for _, t := range ts {
+		if t.low == "percent" || t.text == "%" {
+			return true
+		}
+	}
+	return false
+}
+
+// ingPreps introduce a participle cue whose source is the clause's subject
+// ("by saying", "after saying").
+var ingPreps = set("by", "after", "before", "from", "for", "without", "while", "when")
+
+// months may date a cue: "a poll released in late August found".
+var months = set("january", "february", "march", "april", "june", "july", "august", "september",
+	"october", "november", "december")

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -25,7 +26,7 @@ var stmtModel = loadModel(stmtModelGz)
 
 // stmtThreshold is the statement model probability below which a candidate
 // is dropped.
-var stmtThreshold = 0.4
+var stmtThreshold = 0.45
 
 // keep records a candidate for training and tells whether it passes the
 // statement model. i is the cue's token index in ts.
@@ -111,7 +112,35 @@ func stmtFeatures(text string, ts []tok, i int, st *news.Statement) []uint32 {
 	if always[head] {
 		al = "1"
 	}
+	// The first word of the content: "to" (an intention), "that", a quote.
+	cfirst := "<none>"
+	if st.End > st.Start {
+		// Usually a token of the cue's unit; tokenise only when it is not.
+		var c []tok
+		if k := sort.Search(len(ts), func(k int) bool { return ts[k].s >= st.Start }); k < len(ts) && ts[k].s == st.Start {
+			c = ts[k : k+1]
+		} else {
+			c = tokenize(text, st.Start, min(st.End, st.Start+40))
+		}
+		if len(c) > 0 {
+			cfirst = c[0].low
+			if c[0].cap {
+				cfirst = "C"
+			}
+		}
+	}
+	slast := ""
+	if st.Source != nil {
+		words := strings.Fields(strings.ToLower(st.Source.Text))
+		if len(words) > 0 {
+			slast = words[len(words)-1]
+		}
+	}
 	return []uint32{
+		hash(59, slast, ""),
+		hash(60, where, cfirst),
+		hash(57, cfirst, ""),
+		hash(58, stem(head), cfirst),
 		hash(40, "", ""),
 		hash(41, cue, ""),
 		hash(42, stem(head), ""),

@@ -98,7 +98,7 @@ var preCue = set("has", "have", "had", "also", "later", "previously", "reportedl
 	"were", "are", "been", "be", "privately", "initially", "earlier", "since", "just", "separately",
 	"quickly", "flatly", "categorically", "explicitly", "immediately", "openly", "officially", "formally",
 	"may", "might", "could", "can", "should", "must", "still", "even", "only", "now", "often", "all", "both",
-	"himself", "herself", "themselves", "itself", "n't", "'t", "never", "subsequently", "ultimately")
+	"himself", "herself", "themselves", "itself", "n't", "'t", "never", "subsequently", "ultimately", "however", "almost", "together")
 
 // beForms introduce a passive cue ("was reported by").
 var beForms = set("is", "was", "were", "are", "been", "being", "be")

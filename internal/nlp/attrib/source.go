@@ -27,7 +27,7 @@ func (f *finder) build(ui int, c *cand) *news.Statement {
 		for s < e && !ts[s].word {
 			s++
 		}
-		for e > s && (!ts[e-1].word && ts[e-1].low != "'s" || timeWords[ts[e-1].low] && e-1 > s) {
+		for e > s && (!ts[e-1].word && ts[e-1].low != "'s" && ts[e-1].text != "%" || timeWords[ts[e-1].low] && e-1 > s) {
 			e--
 		}
 		if e == s+1 && relPron[ts[s].low] && s >= 2 && ts[s-1].text == "," {
@@ -437,7 +437,7 @@ var speechStems = func() map[string]bool {
 		pledge vowed vow conceded concede complained complain questioned question quoted quote read reads
 		emphasized emphasised repeated repeat reiterated reiterate alleged allege contended contend maintained
 		maintain estimated estimate concluded conclude informed inform assured assure told briefed brief
-		called calling calls : in asked answered answer shouted yelled joked wondered`) {
+		called calling calls : ― — – -- in asked answered answer shouted yelled joked wondered`) {
 		m[stem(w)] = true
 	}
 	return m

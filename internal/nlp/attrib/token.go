@@ -41,6 +41,10 @@ func tokenize(text string, start, end int) []tok {
 					j += n2
 					continue
 				}
+				if (r2 == '\'' || r2 == '’') && j+n2 < end && nameApostrophe(text[i:j], text[j+n2:end]) {
+					j += n2 // "O'Neill", "D’Amato"
+					continue
+				}
 				if (r2 == '-' || r2 == '.') && j+n2 < end {
 					r3, _ := utf8.DecodeRuneInString(text[j+n2 : end])
 					if isWordRune(r3) && (r2 == '-' || j-i <= 2 || strings.Contains(text[i:j], ".")) {
@@ -104,6 +108,8 @@ func findQuotes(text string) []quoteSpan {
 				out = append(out, quoteSpan{open, i, false})
 			}
 			open = i
+		case r == '”' && open < 0 && (i == 0 || text[i-1] == '\n'):
+			open = i // a closing mark typed for an opening one at a line start
 		case r == '”':
 			if open >= 0 {
 				out = append(out, quoteSpan{open, i + n, true})
@@ -145,3 +151,13 @@ func isQuoteMark(t tok) bool {
 
 // isStop reports sentence-final punctuation.
 func isStop(t tok) bool { return t.text == "." || t.text == "!" || t.text == "?" }
+
+// nameApostrophe reports an apostrophe inside a name ("O'Neill") rather than
+// before a clitic ("Trump's"): one capital letter before it, a capital after.
+func nameApostrophe(before, after string) bool {
+	if len(before) != 1 || before[0] < 'A' || before[0] > 'Z' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	return unicode.IsUpper(r)
+}
