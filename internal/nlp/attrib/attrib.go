@@ -744,6 +744,8 @@ func (f *finder) npCore(ts []tok, j int) int {
 			if npStop[p.low] && !(p.low == "and" && k-2 >= 0 && ts[k-2].cap && k < j && ts[k].cap) &&
 				!(p.low == "to" && k-2 >= 0 && (ts[k-2].low == "mission" || ts[k-2].low == "ambassador" || ts[k-2].low == "envoy" || ts[k-2].low == "close")) &&
 				!(p.low == "with" && k-2 >= 0 && ts[k-2].low == "familiar") &&
+				// "Officials in Springfield", "a spokesman for the ministry".
+				!((p.low == "in" || p.low == "at" || p.low == "for" || p.low == "of" || p.low == "from") && k < j && k-2 >= 0 && (anonRoles[ts[k-2].low] || roleNouns[ts[k-2].low])) &&
 				!(p.low == "by" && k-2 >= 0 && (ts[k-2].low == "quoted" || ts[k-2].low == "cited" || ts[k-2].low == "interviewed")) {
 				break
 			}

@@ -53,6 +53,8 @@ func TestConstructions(t *testing.T) {
 			seedWant{cue: "said", content: "officials are reviewing the video", source: "O'Neill", stance: news.Assert}},
 		{"by saying", "Obama responded to a mother on Wednesday by saying the issue was manufactured.",
 			seedWant{cue: "saying", content: "the issue was manufactured", source: "Obama", stance: news.Assert}},
+		{"role in a place", "Officials in Springfield said the old bridge would close.",
+			seedWant{cue: "said", content: "the old bridge would close", source: "Officials in Springfield", stance: news.Assert, anon: true}},
 		{"passive by", "The plan was described as reckless by two Israeli officials.",
 			seedWant{cue: "described", content: "The plan", source: "two Israeli officials", stance: news.Assert, anon: true, count: 2, aff: "Israel"}},
 	}

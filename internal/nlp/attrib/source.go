@@ -150,6 +150,11 @@ func (f *finder) describe(sp news.Span) *news.Source {
 			nameEnd = k
 			break
 		}
+		// "Officials in Springfield": the place does not name them.
+		if k > 0 && (t.low == "in" || t.low == "at" || t.low == "from" || t.low == "of" || t.low == "for") && (anonRoles[ts[k-1].low] || roleNouns[ts[k-1].low]) {
+			nameEnd = k
+			break
+		}
 	}
 	for _, t := range ts[:nameEnd] {
 		if !t.cap {
