@@ -893,6 +893,18 @@ func question(rep *item, names map[string]string) string {
 		}
 		return capitalize(q) + "?"
 	}
+	if rep.c.Predicate == "meet" {
+		// A meeting is symmetric: "Did Amir Saeid Iravani and Elon Musk meet?"
+		var people []string
+		for _, p := range rep.c.Participants {
+			if names[p+"\x00type"] == news.Person {
+				people = append(people, names[p])
+			}
+		}
+		if len(people) >= 2 {
+			return "Did " + strings.Join(people[:len(people)-1], ", ") + " and " + people[len(people)-1] + " meet?"
+		}
+	}
 	shown := make([]string, len(parts))
 	for i, p := range parts {
 		shown[i] = p
@@ -905,7 +917,7 @@ func question(rep *item, names map[string]string) string {
 
 // entityNames maps entity keys to the longest name the story's articles give
 // them ("elon musk" → "Elon Musk"), ties to the alphabetically first, for
-// display.
+// display; key+"\x00type" holds that name's entity type.
 func entityNames(docs []Doc) map[string]string {
 	names := map[string]string{}
 	for _, d := range docs {
@@ -918,6 +930,7 @@ func entityNames(docs []Doc) map[string]string {
 			}
 			if cur, ok := names[r.Key]; !ok || len(r.Name) > len(cur) || len(r.Name) == len(cur) && r.Name < cur {
 				names[r.Key] = r.Name
+				names[r.Key+"\x00type"] = r.Type
 			}
 		}
 	}
