@@ -139,6 +139,17 @@ func (t *textWriter) story(s *compare.Story, opt Options) {
 			}
 			t.line("  %s %s %s", mark, f.ID, quote(f.Summary))
 			t.line("      %s", sourceLine(ev))
+			// Other accounts of the same thing that do not make it
+			// corroborated ("not at the mission" beside "a location
+			// Iravani chose"), each with its side.
+			for si, sd := range f.Sides {
+				for ei, other := range sd.Evidence {
+					if si == 0 && ei == 0 {
+						continue
+					}
+					t.line("      %s: %s %s", sd.Position, sourceLine(other), quote(other.Text))
+				}
+			}
 		}
 	}
 	if len(s.NonAnswers) > 0 {
