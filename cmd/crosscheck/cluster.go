@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"runtime"
 	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/internal/cluster"
+	"github.com/crosscheck/crosscheck/internal/cluster/prep"
 	"github.com/crosscheck/crosscheck/internal/jsonl"
+	"github.com/crosscheck/crosscheck/internal/nlp"
 )
 
 type clusterCmd struct{}
@@ -18,11 +20,17 @@ func (*clusterCmd) Name() string     { return "cluster" }
 func (*clusterCmd) Synopsis() string { return "group JSONL articles into stories" }
 
 const clusterUsage = `
-Usage: crosscheck cluster < articles.jsonl > stories.jsonl
+Usage: crosscheck cluster [--workers N] < articles.jsonl > stories.jsonl
 
 Reads article records {"id","date","title","text"} in any order, processes
 them in date order (undated ones last, in input order), and writes
 {"id","story"} for every input record, in input order.
+
+Each article runs through the language layer first: its named entities and
+resolved dates weigh in the grouping. A record without a "date" takes the
+publication date of a dateline near the top of its text, if there is one
+("September 15 , 2013 11 : 26 pm", "16 September 2013 Last updated ...").
+After the streaming pass, similar stories are merged (batch refinement).
 
 Example:
   crosscheck cluster < articles.jsonl | sort -t'"' -k8
@@ -30,6 +38,7 @@ Example:
 
 func (*clusterCmd) Run(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("cluster", clusterUsage)
+	workers := fs.Int("workers", 0, "parallel workers for the language layer (0: one per CPU)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -64,32 +73,30 @@ func (*clusterCmd) Run(ctx context.Context, m *Main, args []string) error {
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("cluster: stdin:%d: %w", line+1, err)
 	}
-	order := make([]int, len(recs))
-	for i := range order {
-		order[i] = i
+	an, err := nlp.New()
+	if err != nil {
+		return fmt.Errorf("cluster: %w", err)
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		ta, tb := recs[order[a]].t, recs[order[b]].t
-		if ta.IsZero() != tb.IsZero() {
-			return !ta.IsZero()
-		}
-		return ta.Before(tb)
-	})
+	in := make([]prep.Record, len(recs))
+	for i, r := range recs {
+		in[i] = prep.Record{ID: r.ID, Title: r.Title, Text: r.Text, Time: r.t}
+	}
+	n := *workers
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	docs := prep.Docs(an, in, n)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	prep.Order(docs)
 	c := cluster.New(cluster.Options{})
-	docs := make([]cluster.Doc, 0, len(order))
-	for _, i := range order {
-		r := recs[i]
-		text := r.Text
-		if r.Title != "" && !strings.HasPrefix(text, r.Title) {
-			text = r.Title + "\n\n" + text
-		}
-		docs = append(docs, cluster.Doc{ID: r.ID, Time: r.t, Text: text})
-	}
 	// A batch knows its own vocabulary: weigh with the batch's IDF from the start.
 	c.Prime(docs)
 	for _, d := range docs {
 		c.Add(d)
 	}
+	c.Refine()
 	final := c.Assignments()
 	enc := json.NewEncoder(m.Stdout)
 	for _, r := range recs {

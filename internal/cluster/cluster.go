@@ -3,11 +3,18 @@
 // Each article becomes a sparse TF-IDF vector over stemmed content words,
 // with extra weight on proper nouns, numbers, entity keys and resolved event
 // dates — the things that tell two similar events apart (two earthquakes in
-// two places). It joins the open story whose centroid is most similar, after
-// a time decay, or starts a new one. Candidate stories come from an inverted
-// index over each article's heaviest features with capped postings, so the
-// cost of one Add does not grow with the archive. When an article matches two
+// two places) — and on the lead (headline and first sentence); a leading URL
+// line is skipped. It joins the open story whose centroid is most similar,
+// after a time decay, or starts a new one. An article without a time needs a
+// higher similarity and joins only undated stories: nothing tells it from a
+// similar event years apart. Candidate stories come from an inverted index
+// over each article's heaviest features with capped postings, so the cost of
+// one Add does not grow with the archive. When an article matches two
 // stories strongly, it is a bridge and the stories are merged.
+//
+// A batch caller can then call Refine, which merges whole stories by
+// average-link similarity (guarded by the stories' own cohesion), e.g. the
+// pieces a stream split and undated stories with their dated counterparts.
 //
 // IDF is estimated incrementally from the documents seen so far; processing
 // is deterministic for a given input order.
@@ -28,7 +35,10 @@ import (
 type Doc struct {
 	ID   string
 	Time time.Time // publication (or ingestion) time; zero when unknown
-	Text string    // title + body
+	// TimeInferred marks a Time guessed from the text (a dateline) rather
+	// than given with the article.
+	TimeInferred bool
+	Text         string // title + body
 	// Entities are normalised entity keys found in the article (may be empty).
 	Entities []string
 	// EventDates are resolved TIMEX DATE values mentioned in the article.
@@ -37,8 +47,14 @@ type Doc struct {
 
 // Options tune the clusterer. Zero values take the defaults.
 type Options struct {
-	// Threshold is the similarity an article needs to join a story (default 0.30).
+	// Threshold is the similarity a dated article needs to join a story
+	// (default 0.20).
 	Threshold float64
+	// UndatedThreshold is the similarity an article without a time needs to
+	// join a story (default 0.30): no time decay can tell it from a similar
+	// event years apart, so it needs more evidence. Undated articles only
+	// join undated stories while streaming; Refine links them to dated ones.
+	UndatedThreshold float64
 	// MergeThreshold is the similarity to a second story that makes an
 	// article a bridge between the two (default 0.40).
 	MergeThreshold float64
@@ -46,13 +62,29 @@ type Options struct {
 	HalfLife time.Duration
 	// MaxFeatures caps a story centroid's features (default 400).
 	MaxFeatures int
+	// RefineThreshold is the average-link similarity (mean cosine between
+	// members, after the time decay) at which Refine merges two stories
+	// (default 0.12).
+	RefineThreshold float64
+	// RefineCohesion: Refine also requires the average-link similarity to
+	// reach this fraction of the less cohesive story's own mean
+	// member-to-member similarity (default 0.8), so two tight stories on
+	// similar events stay apart; a single article needs only RefineThreshold.
+	RefineCohesion float64
+	// RefineHalfLife is the gap between two stories' spans that halves
+	// their similarity in Refine (default 30 days): a whole story is
+	// stronger evidence than one article, and follow-ups run for weeks.
+	RefineHalfLife time.Duration
 	// Postings caps the stories kept per index feature, most recent first (default 64).
 	Postings int
 }
 
 func (o *Options) fill() {
 	if o.Threshold == 0 {
-		o.Threshold = 0.30
+		o.Threshold = 0.20
+	}
+	if o.UndatedThreshold == 0 {
+		o.UndatedThreshold = 0.30
 	}
 	if o.MergeThreshold == 0 {
 		o.MergeThreshold = 0.40
@@ -63,6 +95,15 @@ func (o *Options) fill() {
 	if o.MaxFeatures == 0 {
 		o.MaxFeatures = 400
 	}
+	if o.RefineThreshold == 0 {
+		o.RefineThreshold = 0.12
+	}
+	if o.RefineCohesion == 0 {
+		o.RefineCohesion = 0.8
+	}
+	if o.RefineHalfLife == 0 {
+		o.RefineHalfLife = 30 * 24 * time.Hour
+	}
 	if o.Postings == 0 {
 		o.Postings = 64
 	}
@@ -72,6 +113,7 @@ type story struct {
 	id       string
 	centroid map[string]float64 // sum of member vectors
 	norm     float64
+	first    time.Time
 	last     time.Time
 	members  []string
 	mergedTo *story
@@ -133,6 +175,12 @@ func (c *Clusterer) Add(d Doc) string {
 	}
 	var best []scored
 	for s := range cands {
+		if d.Time.IsZero() && !s.first.IsZero() {
+			// Without a date the decay cannot tell a story from a similar
+			// event years apart: undated articles group among themselves,
+			// and Refine joins them to dated stories on whole-story evidence.
+			continue
+		}
 		sim := cosine(vec, s) * c.decay(d.Time, s.last)
 		best = append(best, scored{s, sim})
 	}
@@ -143,7 +191,11 @@ func (c *Clusterer) Add(d Doc) string {
 		return best[i].s.seq < best[j].s.seq
 	})
 	var s *story
-	if len(best) > 0 && best[0].sim >= c.opt.Threshold {
+	th := c.opt.Threshold
+	if d.Time.IsZero() {
+		th = c.opt.UndatedThreshold
+	}
+	if len(best) > 0 && best[0].sim >= th {
 		s = best[0].s
 		if len(best) > 1 && best[1].sim >= c.opt.MergeThreshold {
 			s = c.merge(s, best[1].s)
@@ -184,6 +236,9 @@ func (c *Clusterer) merge(a, b *story) *story {
 	if b.last.After(a.last) {
 		a.last = b.last
 	}
+	if !b.first.IsZero() && (a.first.IsZero() || b.first.Before(a.first)) {
+		a.first = b.first
+	}
 	b.mergedTo = a
 	b.centroid = nil
 	a.norm = vnorm(a.centroid)
@@ -205,6 +260,9 @@ func (c *Clusterer) addTo(s *story, d Doc, vec map[string]float64, top []string)
 	s.norm = vnorm(s.centroid)
 	if d.Time.After(s.last) {
 		s.last = d.Time
+	}
+	if !d.Time.IsZero() && (s.first.IsZero() || d.Time.Before(s.first)) {
+		s.first = d.Time
 	}
 	s.members = append(s.members, d.ID)
 	c.assign[d.ID] = s
@@ -232,11 +290,15 @@ func (c *Clusterer) decay(t, last time.Time) float64 {
 	if t.IsZero() || last.IsZero() {
 		return 1
 	}
-	gap := t.Sub(last)
+	return halve(t.Sub(last), c.opt.HalfLife)
+}
+
+// halve is 0.5 to the power of |gap| / halfLife.
+func halve(gap, halfLife time.Duration) float64 {
 	if gap < 0 {
 		gap = -gap
 	}
-	return math.Pow(0.5, float64(gap)/float64(c.opt.HalfLife))
+	return math.Pow(0.5, float64(gap)/float64(halfLife))
 }
 
 // Assignments returns the final doc ID → story ID map, after merges.
@@ -317,17 +379,39 @@ func topFeatures(v map[string]float64, n int) []string {
 	return fs
 }
 
+// The lead (headline and first sentence) says what the article is about;
+// later paragraphs bring background, often about earlier similar events.
+const (
+	leadWords = 40  // words in the lead
+	leadBoost = 2.0 // extra count of a lead word
+)
+
 // features counts a document's features: stemmed content words ("w:"),
 // proper nouns ("p:"), numbers ("n:"), entity keys ("e:"), event dates ("d:").
 func features(d Doc) map[string]float64 {
 	f := map[string]float64{}
 	text := d.Text
 	start := true
+	words := 0
+	lineStart := true
 	for i := 0; i < len(text); {
+		if lineStart && strings.HasPrefix(text[i:], "http") {
+			// A URL line (scraped articles start with one): host and path
+			// tokens are boilerplate; the slug repeats the headline.
+			if j := strings.IndexByte(text[i:], '\n'); j >= 0 {
+				i += j + 1
+				continue
+			}
+			break
+		}
+		lineStart = false
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			if r == '.' || r == '!' || r == '?' || r == '\n' {
 				start = true
+			}
+			if r == '\n' {
+				lineStart = true
 			}
 			i += n
 			continue
@@ -347,16 +431,21 @@ func features(d Doc) map[string]float64 {
 		}
 		lw := strings.ToLower(w)
 		first, _ := utf8.DecodeRuneInString(w)
+		inc := 1.0
+		if words < leadWords {
+			inc += leadBoost
+		}
+		words++
 		switch {
 		case unicode.IsDigit(first):
 			if len(lw) >= 2 {
-				f["n:"+lw]++
+				f["n:"+lw] += inc
 			}
 		case stopwords[lw] || len(lw) < 3:
 		default:
-			f["w:"+english.Stem(lw, false)]++
+			f["w:"+english.Stem(lw, false)] += inc
 			if unicode.IsUpper(first) && !start {
-				f["p:"+lw]++
+				f["p:"+lw] += inc
 			}
 		}
 		start = false
@@ -389,3 +478,135 @@ var stopwords = func() map[string]bool {
 	}
 	return m
 }()
+
+// Refine is a batch pass after streaming: it merges stories whose
+// centroids are similar (after the time decay between their spans), the
+// most similar pairs first, until no pair reaches RefineThreshold. The
+// streaming pass decides on one article at a time against young centroids;
+// here whole stories meet. Candidates come from the same inverted index, so
+// the cost per story does not grow with the archive. Deterministic.
+func (c *Clusterer) Refine() {
+	type pair struct {
+		a, b *story // a older
+		sim  float64
+	}
+	var dirty map[*story]bool // stories merged in the last pass; nil: all
+	for pass := 0; pass < 20; pass++ {
+		var pairs []pair
+		for _, s := range c.stories {
+			if s.mergedTo != nil || s.norm == 0 || dirty != nil && !dirty[s] {
+				continue
+			}
+			for _, t := range c.refineCandidates(s) {
+				a, b := s, t
+				if b.seq < a.seq {
+					if dirty == nil {
+						continue // first pass: each pair from its older story
+					}
+					a, b = b, a
+				}
+				sim := c.linkSim(a, b)
+				if sim >= c.opt.RefineThreshold && (len(a.members) == 1 || len(b.members) == 1 || sim >= c.opt.RefineCohesion*math.Min(cohesion(a), cohesion(b))) {
+					pairs = append(pairs, pair{a, b, sim})
+				}
+			}
+		}
+		if len(pairs) == 0 {
+			return
+		}
+		// Most similar first; a pair found from both sides appears twice and
+		// the copy is skipped below.
+		sort.Slice(pairs, func(i, j int) bool {
+			if pairs[i].sim != pairs[j].sim {
+				return pairs[i].sim > pairs[j].sim
+			}
+			if pairs[i].a.seq != pairs[j].a.seq {
+				return pairs[i].a.seq < pairs[j].a.seq
+			}
+			return pairs[i].b.seq < pairs[j].b.seq
+		})
+		// Only merged stories change, so the next pass searches from them alone.
+		dirty = map[*story]bool{}
+		touched := map[*story]bool{}
+		for _, p := range pairs {
+			if touched[p.a] || touched[p.b] {
+				continue
+			}
+			touched[p.a], touched[p.b] = true, true
+			dirty[c.merge(p.a, p.b)] = true
+		}
+	}
+}
+
+// refineCandidates are the stories sharing the most of s's heaviest
+// features in the index (at most refineCands, ties by age).
+func (c *Clusterer) refineCandidates(s *story) []*story {
+	shared := map[*story]int{}
+	var list []*story
+	for _, f := range topFeatures(s.centroid, 24) {
+		for _, t := range c.index[f] {
+			t = resolve(t)
+			if t == s || t.norm == 0 {
+				continue
+			}
+			if shared[t] == 0 {
+				list = append(list, t)
+			}
+			shared[t]++
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if shared[list[i]] != shared[list[j]] {
+			return shared[list[i]] > shared[list[j]]
+		}
+		return list[i].seq < list[j].seq
+	})
+	if len(list) > refineCands {
+		list = list[:refineCands]
+	}
+	return list
+}
+
+const refineCands = 32
+
+// linkSim is the average-link similarity of two stories: the mean cosine
+// between their members (the centroids are sums of unit vectors), after the
+// time decay between their spans. Unlike the cosine of the centroids, it does
+// not grow with the stories' size and coherence.
+func (c *Clusterer) linkSim(a, b *story) float64 {
+	return dot(a.centroid, b.centroid) / float64(len(a.members)*len(b.members)) * c.spanDecay(a, b)
+}
+
+// cohesion is the mean cosine between a story's members (1 for one member).
+func cohesion(s *story) float64 {
+	n := float64(len(s.members))
+	if n < 2 {
+		return 1
+	}
+	return (s.norm*s.norm - n) / (n * (n - 1))
+}
+
+// spanDecay is the time decay between two stories' spans (0 gap when they overlap).
+func (c *Clusterer) spanDecay(a, b *story) float64 {
+	if a.first.IsZero() || b.first.IsZero() {
+		return 1
+	}
+	switch {
+	case a.last.Before(b.first):
+		return halve(b.first.Sub(a.last), c.opt.RefineHalfLife)
+	case b.last.Before(a.first):
+		return halve(a.first.Sub(b.last), c.opt.RefineHalfLife)
+	}
+	return 1
+}
+
+func dot(a, b map[string]float64) float64 {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	s := 0.0
+	for f, w := range a {
+		s += w * b[f]
+	}
+	return s
+}

@@ -87,3 +87,45 @@ func BenchmarkAdd(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRefine: the batch pass over a 10,000-article archive (time per article).
+func BenchmarkRefine(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		c := New(Options{})
+		for j := 0; j < 10000; j++ {
+			c.Add(Doc{ID: fmt.Sprintf("p%d", j), Time: day("2024-01-01").Add(time.Duration(j) * time.Minute),
+				Text: fmt.Sprintf("Event %d in city%d: officials%d said person%d met group%d about topic%d.", j, j%997, j%31, j%389, j%53, j%211)})
+		}
+		b.StartTimer()
+		c.Refine()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/10000, "ns/article")
+}
+
+// TestRefine: an undated follow-up joins its dated story only in Refine; two
+// similar events years apart stay apart.
+func TestRefine(t *testing.T) {
+	c := New(Options{})
+	docs := []Doc{
+		{ID: "a1", Time: day("2013-09-15"), Text: "Climber Robert Buckley died in a fall on Mount Sefton near Mount Cook, police said."},
+		{ID: "a2", Time: day("2013-09-16"), Text: "The body of British climber Robert Buckley was recovered from Mount Sefton after his fall."},
+		{ID: "b1", Time: day("2008-01-03"), Text: "Australian climber Mark Vinar is presumed dead after a fall from Mount Cook."},
+		{ID: "b2", Time: day("2008-01-04"), Text: "Mark Vinar fell from Zurbriggens Ridge on Mount Cook; his brother survived in an ice cave."},
+		{ID: "u1", Text: "Police recovered the body of Robert Buckley, the British climber who fell on Mount Sefton."},
+	}
+	for _, d := range docs {
+		c.Add(d)
+	}
+	if a := c.Assignments(); a["u1"] == a["a1"] {
+		t.Errorf("an undated article joined a dated story while streaming: %v", a)
+	}
+	c.Refine()
+	a := c.Assignments()
+	if a["u1"] != a["a1"] || a["a1"] != a["a2"] || a["b1"] != a["b2"] {
+		t.Errorf("refined stories = %v", a)
+	}
+	if a["a1"] == a["b1"] {
+		t.Errorf("two climbing deaths five years apart were merged: %v", a)
+	}
+}
