@@ -18,7 +18,9 @@ import (
 // start a match anyway. A matcher therefore derives from each pattern's
 // syntax tree
 //
-//   - the bytes each of the first startLen bytes of a match can be,
+//   - the prefixes a match can begin with (up to 64 sequences of byte
+//     sets, each up to startLen bytes long: "now", "the p", "[0-9] ",
+//     ...), indexed by first byte,
 //   - whether the match must start at a word boundary, and
 //   - how many spaces a match can contain at most,
 //
@@ -30,47 +32,64 @@ import (
 // their order and their groups are exactly those of FindAll on the window.
 
 // startLen is how many leading bytes of a match are checked against the
-// pattern's byte sets before the regexp is run.
-const startLen = 4
+// pattern's prefixes before the regexp is run.
+const startLen = 8
+
+// maxPrefixes bounds the prefixes kept per pattern; past it they are merged.
+const maxPrefixes = 64
 
 // byteSet is a set of bytes.
 type byteSet [4]uint64
 
 func (s *byteSet) add(b byte)      { s[b>>6] |= 1 << (b & 63) }
 func (s *byteSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
-func (s *byteSet) addRange(lo, hi int) { // inclusive, 0 <= lo, hi <= 255
-	for b := lo; b <= hi; b++ {
-		s.add(byte(b))
+func (s *byteSet) union(o *byteSet) {
+	for i := range s {
+		s[i] |= o[i]
 	}
 }
 
-// offsets is a set of byte offsets from a match start: bit i for offset i <
-// startLen, bit startLen for any offset at or past startLen.
-type offsets uint8
+var allHigh = func() (s byteSet) {
+	for b := utf8.RuneSelf; b < 256; b++ {
+		s.add(byte(b))
+	}
+	return
+}()
 
-// shift moves every offset of o n bytes on.
-func (o offsets) shift(n int) offsets {
-	var r offsets
-	for i := 0; i <= startLen; i++ {
-		if o&(1<<i) != 0 {
-			r |= 1 << min(i+n, startLen)
+// prefix describes the first bytes of some of a pattern's matches: byte i
+// is in b[i] for i < n; after that anything may follow when open (or when
+// n is startLen), and otherwise the pattern has yet to say.
+type prefix struct {
+	b    [startLen]byteSet
+	n    int
+	open bool
+}
+
+func (p *prefix) done() bool { return p.open || p.n == startLen }
+
+// fits reports whether text[q:hi] can begin with p.
+func (p *prefix) fits(text string, q, hi int) bool {
+	for i := 0; i < p.n && q+i < hi; i++ {
+		if !p.b[i].has(text[q+i]) {
+			return false
 		}
 	}
-	return r
+	return true
 }
 
 // matcher finds the matches of one pattern, as FindAllStringSubmatchIndex
 // would, trying the regexp only where a match can start.
 type matcher struct {
 	re *regexp.Regexp
-	// at[i] holds every byte a match can have at offset i (every byte
-	// where the match may already have ended).
-	at [startLen]byteSet
+	// Every match begins with one of prefixes; byFirst[c] lists those
+	// that can begin with byte c.
+	prefixes []prefix
+	byFirst  [256][]uint8
 	// wordStart: the pattern begins with \b, so a match starting with an
 	// ASCII word character starts a word.
 	wordStart bool
-	// listed: wordStart and at[0] has no ASCII non-word byte, so only the
-	// window's word starts (and non-ASCII runes) need trying.
+	// listed: wordStart and no match begins with an ASCII non-word byte,
+	// so only the window's word starts (and non-ASCII runes) need trying.
 	listed bool
 	// maxSpaces bounds the spaces in a match; -1 when unbounded.
 	maxSpaces int
@@ -90,27 +109,29 @@ func newMatcher(re *regexp.Regexp) *matcher {
 		return m
 	}
 	tree = tree.Simplify()
-	a := &startSets{}
-	ends, ok := a.walk(tree, 1)
-	if !ok || ends&1 != 0 {
-		m.plain = true // unknown construct, or an empty match is possible
+	pre, ok := prefixes(tree, []prefix{{}})
+	if !ok {
+		m.plain = true // a construct prefixes does not know
 		return m
 	}
-	// Past the end of a short match the text may hold anything.
-	for i := 1; i < startLen; i++ {
-		if ends&(1<<i) != 0 {
-			for j := i; j < startLen; j++ {
-				a.at[j] = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
-			}
-			break
+	for i := range pre {
+		if pre[i].n == 0 {
+			m.plain = true // an empty match is possible
+			return m
 		}
+		pre[i].open = true // what follows a whole match is free
 	}
-	m.at = a.at
+	m.prefixes = pre
 	m.wordStart = startsWithWordBoundary(tree)
 	m.listed = m.wordStart
-	for b := 0; b < utf8.RuneSelf; b++ {
-		if m.at[0].has(byte(b)) && !isWordByte(byte(b)) {
-			m.listed = false
+	for c := 0; c < 256; c++ {
+		for i := range pre {
+			if pre[i].b[0].has(byte(c)) {
+				m.byFirst[c] = append(m.byFirst[c], uint8(i))
+				if c < utf8.RuneSelf && !isWordByte(byte(c)) {
+					m.listed = false
+				}
+			}
 		}
 	}
 	m.maxSpaces = maxSpaces(tree)
@@ -122,144 +143,157 @@ func newMatcher(re *regexp.Regexp) *matcher {
 	return m
 }
 
-// startSets collects, over all paths through a pattern, the bytes at each
-// of the first startLen offsets of a match.
-type startSets struct {
-	at [startLen]byteSet
-}
-
-var allHigh = func() (s byteSet) { s.addRange(utf8.RuneSelf, 255); return }()
-
-// walk records the bytes n can match when it starts at any offset of
-// starts, and returns the offsets where it can end. ok is false for a
-// construct it does not know.
-func (a *startSets) walk(n *syntax.Regexp, starts offsets) (ends offsets, ok bool) {
-	if starts == 0 {
-		return 0, true
-	}
+// prefixes extends each of in by what n can match next, up to startLen
+// bytes. ok is false for a construct it does not know.
+func prefixes(n *syntax.Regexp, in []prefix) (out []prefix, ok bool) {
 	switch n.Op {
 	case syntax.OpNoMatch:
-		return 0, true
+		return nil, true
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
 		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return starts, true
+		return in, true
 	case syntax.OpLiteral:
-		cur := starts
+		out = in
 		for _, r := range n.Rune {
-			var next offsets
+			var set byteSet
+			high := false
 			for _, v := range foldOrbit(r, n.Flags&syntax.FoldCase != 0) {
-				next |= a.rune(cur, v)
+				if v < utf8.RuneSelf {
+					set.add(byte(v))
+				} else {
+					high = true
+				}
 			}
-			cur = next
+			out = appendByte(out, set, high)
 		}
-		return cur, true
+		return out, true
 	case syntax.OpCharClass:
+		var set byteSet
+		high := false
 		for i := 0; i+1 < len(n.Rune); i += 2 {
-			ends |= a.runeRange(starts, n.Rune[i], n.Rune[i+1])
+			for c := n.Rune[i]; c <= n.Rune[i+1] && c < utf8.RuneSelf; c++ {
+				set.add(byte(c))
+			}
+			high = high || n.Rune[i+1] >= utf8.RuneSelf
 		}
-		return ends, true
+		return appendByte(in, set, high), true
 	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return a.runeRange(starts, 0, unicode.MaxRune), true
+		var set byteSet
+		for c := 0; c < utf8.RuneSelf; c++ {
+			set.add(byte(c))
+		}
+		return appendByte(in, set, true), true
 	case syntax.OpCapture:
-		return a.walk(n.Sub[0], starts)
+		return prefixes(n.Sub[0], in)
 	case syntax.OpConcat:
-		cur := starts
+		out = in
 		for _, sub := range n.Sub {
-			if cur, ok = a.walk(sub, cur); !ok {
-				return 0, false
+			if out, ok = prefixes(sub, out); !ok {
+				return nil, false
 			}
 		}
-		return cur, true
+		return out, true
 	case syntax.OpAlternate:
 		for _, sub := range n.Sub {
-			e, ok := a.walk(sub, starts)
+			o, ok := prefixes(sub, in)
 			if !ok {
-				return 0, false
+				return nil, false
 			}
-			ends |= e
+			out = append(out, o...)
 		}
-		return ends, true
+		return merge(out), true
 	case syntax.OpQuest:
-		e, ok := a.walk(n.Sub[0], starts)
-		return starts | e, ok
-	case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
-		// Any number of repetitions (a superset for {n,m}), at least one for +.
-		cur := starts
-		if n.Op == syntax.OpPlus {
-			if cur, ok = a.walk(n.Sub[0], starts); !ok {
-				return 0, false
-			}
+		o, ok := prefixes(n.Sub[0], in)
+		return merge(append(slices.Clone(in), o...)), ok
+	case syntax.OpStar:
+		return opened(in), true // open covers any repetition
+	case syntax.OpPlus, syntax.OpRepeat:
+		if n.Op == syntax.OpRepeat && n.Min == 0 {
+			return opened(in), true
 		}
-		for {
-			e, ok := a.walk(n.Sub[0], cur)
-			if !ok {
-				return 0, false
-			}
-			if cur|e == cur {
-				return cur, true
-			}
-			cur |= e
-		}
+		o, ok := prefixes(n.Sub[0], in)
+		return merge(opened(o)), ok
 	}
-	return 0, false
+	return nil, false
 }
 
-// rune records rune r at the offsets of starts.
-func (a *startSets) rune(starts offsets, r rune) offsets {
-	if r < utf8.RuneSelf {
-		for i := 0; i < startLen; i++ {
-			if starts&(1<<i) != 0 {
-				a.at[i].add(byte(r))
-			}
+// appendByte extends the unfinished prefixes of in by one character: an
+// ASCII byte of set or, when high, a non-ASCII rune or invalid byte. As
+// those take one to four bytes, a prefix ends open after one.
+func appendByte(in []prefix, set byteSet, high bool) []prefix {
+	out := make([]prefix, 0, len(in))
+	for _, p := range in {
+		if p.done() {
+			out = append(out, p)
+			continue
 		}
-		return starts.shift(1)
-	}
-	if r == utf8.RuneError {
-		// Also matches any invalid byte.
-		return a.runeRange(starts, r, r)
-	}
-	var buf [utf8.UTFMax]byte
-	enc := buf[:utf8.EncodeRune(buf[:], r)]
-	for i := 0; i < startLen; i++ {
-		if starts&(1<<i) != 0 {
-			for j, b := range enc {
-				if i+j < startLen {
-					a.at[i+j].add(b)
-				}
-			}
+		if set != (byteSet{}) {
+			q := p
+			q.b[q.n] = set
+			q.n++
+			out = append(out, q)
+		}
+		if high {
+			p.b[p.n] = allHigh
+			p.n++
+			p.open = true
+			out = append(out, p)
 		}
 	}
-	return starts.shift(len(enc))
+	return merge(out)
 }
 
-// runeRange records the runes lo..hi at the offsets of starts. Non-ASCII
-// runes are covered loosely: any high byte, one to four of them.
-func (a *startSets) runeRange(starts offsets, lo, hi rune) offsets {
-	var ends offsets
-	if lo < utf8.RuneSelf {
-		top := min(hi, utf8.RuneSelf-1)
-		for i := 0; i < startLen; i++ {
-			if starts&(1<<i) != 0 {
-				a.at[i].addRange(int(lo), int(top))
-			}
-		}
-		ends |= starts.shift(1)
+func opened(in []prefix) []prefix {
+	out := make([]prefix, len(in))
+	for i, p := range in {
+		p.open = true
+		out[i] = p
 	}
-	if hi >= utf8.RuneSelf {
-		for i := 0; i < startLen; i++ {
-			if starts&(1<<i) != 0 {
-				for j := i; j < min(i+utf8.UTFMax, startLen); j++ {
-					for k := range a.at[j] {
-						a.at[j][k] |= allHigh[k]
-					}
-				}
-			}
-		}
-		for w := 1; w <= utf8.UTFMax; w++ {
-			ends |= starts.shift(w)
-		}
+	return out
+}
+
+// merge drops duplicate prefixes and, past maxPrefixes, unites those that
+// agree on their first bytes (on fewer and fewer of them until few enough
+// remain). A united prefix admits what any of its parts admits.
+func merge(in []prefix) []prefix {
+	out := unite(in, startLen)
+	for g := startLen - 1; len(out) > maxPrefixes && g >= 0; g-- {
+		out = unite(out, g)
 	}
-	return ends
+	return out
+}
+
+// unite unites the prefixes of in that agree on their first g bytes.
+func unite(in []prefix, g int) []prefix {
+	type key struct {
+		b [startLen]byteSet
+		n int
+	}
+	var out []prefix
+	at := map[key]int{}
+	for _, p := range in {
+		k := key{n: min(p.n, g)}
+		copy(k.b[:k.n], p.b[:k.n])
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out = append(out, p)
+			continue
+		}
+		u := &out[i]
+		if *u == p {
+			continue
+		}
+		n := min(u.n, p.n)
+		for j := 0; j < n; j++ {
+			u.b[j].union(&p.b[j])
+		}
+		for j := n; j < startLen; j++ {
+			u.b[j] = byteSet{}
+		}
+		u.n, u.open = n, true
+	}
+	return out
 }
 
 // foldOrbit returns r and, when fold is set, the runes that match it case-insensitively.
@@ -408,7 +442,7 @@ func (m *matcher) findAll(dst [][]int, text string, lo, hi int, starts []int) []
 		return dst
 	}
 	for q := lo; q < hi; q++ {
-		if q < pos || !m.at[0].has(text[q]) {
+		if q < pos || m.byFirst[text[q]] == nil {
 			continue
 		}
 		if mt := m.matchAt(text, lo, hi, q); mt != nil {
@@ -422,12 +456,17 @@ func (m *matcher) findAll(dst [][]int, text string, lo, hi int, starts []int) []
 // matchAt returns the leftmost-first match of m starting at q in the window
 // text[lo:hi], with absolute indices, or nil.
 func (m *matcher) matchAt(text string, lo, hi, q int) []int {
-	for i := 0; i < startLen && q+i < hi; i++ {
-		if !m.at[i].has(text[q+i]) {
-			return nil
+	b := text[q]
+	fit := false
+	for _, k := range m.byFirst[b] {
+		if m.prefixes[k].fits(text, q, hi) {
+			fit = true
+			break
 		}
 	}
-	b := text[q]
+	if !fit {
+		return nil
+	}
 	if m.wordStart && isWordByte(b) && q > lo && isWordByte(text[q-1]) {
 		return nil // no \b before q
 	}
