@@ -20,6 +20,7 @@ package timex
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,17 +49,15 @@ func Find(text string, sents []news.Sentence, docDate string) []news.Timex {
 // \b and ^/$ behave as on the whole text) and appends the candidates.
 func (c *ctx) match(cands []cand, lo, hi int) []cand {
 	text := c.text
-	low := strings.ToLower(text[lo:hi])
+	found := needWords.contained(strings.ToLower(text[lo:hi]))
+	starts := wordStarts(nil, text, lo, hi)
+	var ms [][]int
 	for pi, p := range patterns {
-		if pi < len(needs) && !mayMatch(low, needs[pi]) {
+		if pi < len(needs) && needs[pi] != nil && !found.hasAny(&needMasks[pi]) {
 			continue // none of the words the pattern requires is in the window
 		}
-		for _, m := range p.re.FindAllStringSubmatchIndex(text[lo:hi], -1) {
-			for i := range m {
-				if m[i] >= 0 {
-					m[i] += lo
-				}
-			}
+		ms = matchers[pi].findAll(ms[:0], text, lo, hi, starts)
+		for _, m := range ms {
 			s, e := m[2], m[3] // group 1 is the extent
 			if s < 0 || e <= s {
 				continue
@@ -181,14 +180,11 @@ func isTrigger(w string) bool {
 		}
 		l[i] = ch
 	}
-	s := string(l)
-	for _, st := range triggerStems {
-		if strings.Contains(s, st) {
-			return true
-		}
-	}
-	return false
+	return triggers.containsAny(string(l))
 }
+
+// triggers holds triggerStems for isTrigger, which runs on every chunk of the text.
+var triggers = newWordSet(triggerStems)
 
 // weekdayAhead is how many days ahead a bare weekday may lie (chosen on te3 dev).
 var weekdayAhead = 1
@@ -455,6 +451,15 @@ func (c *ctx) future(s, e int) bool {
 var reFuture = regexp.MustCompile(`\b(will|won't|'ll|shall|going to|scheduled|plans? to|planned|planning to|intends? to|postponed|delayed|expected to|next|upcoming|due to|set to)\b`)
 
 type handler func(c *ctx, text string, m []int, s, e int) (typ, val string, approx, ok bool)
+
+// matchers scan for patterns[i] (see scan.go).
+var matchers = func() []*matcher {
+	ms := make([]*matcher, len(patterns))
+	for i, p := range patterns {
+		ms[i] = newMatcher(p.re)
+	}
+	return ms
+}()
 
 type pattern struct {
 	re *regexp.Regexp
@@ -1282,14 +1287,13 @@ var needs = func() [][]string {
 	return n
 }()
 
-func mayMatch(low string, need []string) bool {
-	if need == nil {
-		return true
+// needWords holds all the words of needs, so that one pass over a window
+// tells which are there; needMasks[i] are the words of needs[i].
+var needWords, needMasks = func() (*wordSet, []wordMask) {
+	ws := newWordSet(slices.Concat(needs...))
+	masks := make([]wordMask, len(needs))
+	for i, n := range needs {
+		masks[i] = ws.mask(n)
 	}
-	for _, w := range need {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
+	return ws, masks
+}()
