@@ -21,7 +21,9 @@
 package cluster
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -130,6 +132,41 @@ type Clusterer struct {
 	assign  map[string]*story
 	seq     int
 	primed  bool
+}
+
+// Clone returns an independent deep copy. A long-lived caller streams into
+// one clusterer and refines a clone for each view, so that what it shows is
+// exactly what a batch run (stream everything, then Refine) would give.
+func (c *Clusterer) Clone() *Clusterer {
+	cp := *c
+	old := make(map[*story]*story, len(c.stories))
+	cp.stories = make([]*story, len(c.stories))
+	for i, s := range c.stories {
+		ns := *s
+		ns.centroid = maps.Clone(s.centroid)
+		ns.members = slices.Clone(s.members)
+		old[s] = &ns
+		cp.stories[i] = &ns
+	}
+	for _, ns := range cp.stories {
+		if ns.mergedTo != nil {
+			ns.mergedTo = old[ns.mergedTo]
+		}
+	}
+	cp.index = make(map[string][]*story, len(c.index))
+	for f, list := range c.index {
+		nl := make([]*story, len(list))
+		for i, s := range list {
+			nl[i] = old[s]
+		}
+		cp.index[f] = nl
+	}
+	cp.assign = make(map[string]*story, len(c.assign))
+	for id, s := range c.assign {
+		cp.assign[id] = old[s]
+	}
+	cp.df = maps.Clone(c.df)
+	return &cp
 }
 
 // Prime counts document frequencies over a whole batch before clustering

@@ -129,3 +129,44 @@ func TestRefine(t *testing.T) {
 		t.Errorf("two climbing deaths five years apart were merged: %v", a)
 	}
 }
+
+// TestCloneRefine: refining a clone leaves the streaming clusterer as it
+// was, and streaming on after a refined view gives the batch result. It
+// runs on ECB+ train (where Refine merges many stories) when the shared
+// evaluation data is there.
+func TestCloneRefine(t *testing.T) {
+	var docs []Doc
+	for _, d := range loadECB(t, "train") {
+		docs = append(docs, Doc{ID: d.ID, Text: d.Text})
+	}
+	batch := New(Options{})
+	for _, d := range docs {
+		batch.Add(d)
+	}
+	streamed := fmt.Sprint(batch.Assignments())
+	batch.Refine()
+	want := fmt.Sprint(batch.Assignments())
+	if want == streamed {
+		t.Fatal("Refine merged nothing: the test data does not exercise it")
+	}
+
+	half := len(docs) / 2
+	c := New(Options{})
+	for _, d := range docs[:half] {
+		c.Add(d)
+	}
+	before := fmt.Sprint(c.Assignments())
+	view := c.Clone()
+	view.Refine()
+	if got := fmt.Sprint(c.Assignments()); got != before {
+		t.Fatal("refining a clone changed the original")
+	}
+	for _, d := range docs[half:] {
+		c.Add(d)
+	}
+	view = c.Clone()
+	view.Refine()
+	if got := fmt.Sprint(view.Assignments()); got != want {
+		t.Error("stream, clone, refine differs from the batch run")
+	}
+}

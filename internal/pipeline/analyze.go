@@ -190,7 +190,9 @@ func (s *StorySet) All(ctx context.Context) ([]*compare.Story, error) { return s
 // transaction. Story IDs are stable across runs as long as a story's first
 // article stays the same. It is a one-shot StoryBuilder.
 func BuildStories(ctx context.Context, st store.Store, opt StoryOptions) (*StorySet, error) {
-	return NewStoryBuilder(opt).Build(ctx, st)
+	b := NewStoryBuilder(opt)
+	b.keep = false // nothing follows: refine in place, no copy
+	return b.Build(ctx, st)
 }
 
 // StoryBuilder builds stories again and again over a growing store (a
@@ -202,6 +204,7 @@ func BuildStories(ctx context.Context, st store.Store, opt StoryOptions) (*Story
 // one at a time.
 type StoryBuilder struct {
 	opt      StoryOptions
+	keep     bool // the clusterer serves later builds
 	mu       sync.Mutex
 	c        *cluster.Clusterer
 	seen     map[string]bool
@@ -210,7 +213,7 @@ type StoryBuilder struct {
 }
 
 // NewStoryBuilder returns a builder with no state.
-func NewStoryBuilder(opt StoryOptions) *StoryBuilder { return &StoryBuilder{opt: opt} }
+func NewStoryBuilder(opt StoryOptions) *StoryBuilder { return &StoryBuilder{opt: opt, keep: true} }
 
 // Build brings the stored stories up to date with the stored articles.
 //
@@ -290,8 +293,16 @@ func (b *StoryBuilder) Build(ctx context.Context, st store.Store) (*StorySet, er
 			}
 		}
 	}
-	set, err := reconcileChanged(ctx, st, b.c.Assignments(), originals, copies, opt)
-	if err != nil {
+	// Refine merges whole stories after streaming. It changes the
+	// clusterer, so a builder that keeps streaming refines a copy: what it
+	// shows is always what a batch run over the same articles gives.
+	view := b.c
+	if b.keep {
+		view = b.c.Clone()
+	}
+	view.Refine()
+	set, err := reconcileChanged(ctx, st, view.Assignments(), originals, copies, opt)
+	if err != nil || !b.keep {
 		b.c = nil
 	}
 	return set, err
