@@ -210,6 +210,14 @@ func (c *Clusterer) Add(d Doc) string {
 		s   *story
 		sim float64
 	}
+	th := c.opt.Threshold
+	if d.Time.IsZero() {
+		th = c.opt.UndatedThreshold
+	}
+	// A cosine is at most 1, so a story whose time decay alone is below
+	// both thresholds can neither take the article nor be a bridge: skip
+	// it without computing the cosine (most candidates in a long archive).
+	floor := math.Min(th, c.opt.MergeThreshold)
 	var best []scored
 	for s := range cands {
 		if d.Time.IsZero() && !s.first.IsZero() {
@@ -218,8 +226,11 @@ func (c *Clusterer) Add(d Doc) string {
 			// and Refine joins them to dated stories on whole-story evidence.
 			continue
 		}
-		sim := cosine(vec, s) * c.decay(d.Time, s.last)
-		best = append(best, scored{s, sim})
+		dec := c.decay(d.Time, s.last)
+		if dec < floor {
+			continue
+		}
+		best = append(best, scored{s, cosine(vec, s) * dec})
 	}
 	sort.Slice(best, func(i, j int) bool {
 		if best[i].sim != best[j].sim {
@@ -228,10 +239,6 @@ func (c *Clusterer) Add(d Doc) string {
 		return best[i].s.seq < best[j].s.seq
 	})
 	var s *story
-	th := c.opt.Threshold
-	if d.Time.IsZero() {
-		th = c.opt.UndatedThreshold
-	}
 	if len(best) > 0 && best[0].sim >= th {
 		s = best[0].s
 		if len(best) > 1 && best[1].sim >= c.opt.MergeThreshold {
