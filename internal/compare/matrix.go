@@ -7,7 +7,20 @@ import "sort"
 type Matrix struct {
 	Columns []MatrixColumn `json:"columns"`
 	Rows    []MatrixRow    `json:"rows"`
+	// OmittedFindings and OmittedChains count what did not fit: the matrix
+	// keeps the first MatrixRows findings (disputes first) and the
+	// MatrixColumns chains that speak to most of them, so a story of
+	// hundreds of articles stays a page, not a grid of millions of cells.
+	// Every finding is still in the story's findings.
+	OmittedFindings int `json:"omitted_findings,omitempty"`
+	OmittedChains   int `json:"omitted_chains,omitempty"`
 }
+
+// Matrix size caps.
+const (
+	MatrixRows    = 60
+	MatrixColumns = 40
+)
 
 // MatrixColumn is one attribution chain.
 type MatrixColumn struct {
@@ -96,27 +109,48 @@ func BuildMatrix(s *Story) Matrix {
 		}
 		put(na.About, na.Evidence.Chain, CellDeclines, "", na.Evidence, chainLabel(na.Evidence), kindOf(na.Evidence.Chain))
 	}
-	chains := make([]string, 0, len(labels))
-	for c := range labels {
+	findings := s.Findings
+	if len(findings) > MatrixRows {
+		m.OmittedFindings = len(findings) - MatrixRows
+		findings = findings[:MatrixRows]
+	}
+	// Columns: the chains that speak to the kept rows, most first.
+	shown := map[string]int{}
+	for _, f := range findings {
+		for chain := range cells[f.ID] {
+			shown[chain]++
+		}
+	}
+	chains := make([]string, 0, len(shown))
+	for c := range shown {
 		chains = append(chains, c)
 	}
 	sort.Slice(chains, func(i, j int) bool {
+		if shown[chains[i]] != shown[chains[j]] {
+			return shown[chains[i]] > shown[chains[j]]
+		}
 		if count[chains[i]] != count[chains[j]] {
 			return count[chains[i]] > count[chains[j]]
 		}
 		return chains[i] < chains[j]
 	})
+	m.OmittedChains = len(labels) - min(len(chains), MatrixColumns)
+	if len(chains) > MatrixColumns {
+		chains = chains[:MatrixColumns]
+	}
 	for i, c := range chains {
 		colIdx[c] = i
 		m.Columns = append(m.Columns, labels[c])
 	}
-	for _, f := range s.Findings {
+	for _, f := range findings {
 		row := MatrixRow{Finding: f.ID, Status: f.Status, Summary: f.Summary, Cells: make([]MatrixCell, len(chains))}
 		for i := range row.Cells {
 			row.Cells[i] = MatrixCell{Value: CellSilent}
 		}
 		for chain, c := range cells[f.ID] {
-			row.Cells[colIdx[chain]] = MatrixCell{Value: c.value, Position: c.position, Evidence: c.ev}
+			if i, ok := colIdx[chain]; ok {
+				row.Cells[i] = MatrixCell{Value: c.value, Position: c.position, Evidence: c.ev}
+			}
 		}
 		m.Rows = append(m.Rows, row)
 	}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -153,5 +154,37 @@ func TestStances(t *testing.T) {
 		if strings.HasPrefix(q, "Musk met Iravani | Musk met") {
 			t.Error("the stance model was asked about an article that states the claim itself")
 		}
+	}
+}
+
+// TestMatrixCaps: a story with more findings and chains than a page holds
+// keeps the first findings and the chains that speak to most of them, and
+// says how many it left out.
+func TestMatrixCaps(t *testing.T) {
+	s := &Story{}
+	for i := 0; i < MatrixRows+15; i++ {
+		f := Finding{ID: fmt.Sprintf("F%d", i+1), Status: SingleSource}
+		var evs []Evidence
+		for j := 0; j <= i%(MatrixColumns+20); j++ {
+			evs = append(evs, Evidence{Chain: fmt.Sprintf("named:source %03d", j), Source: fmt.Sprintf("Source %d", j)})
+		}
+		f.Sides = []Side{{Position: "asserted", Polarity: "positive", Evidence: evs}}
+		s.Findings = append(s.Findings, f)
+	}
+	m := BuildMatrix(s)
+	if len(m.Rows) != MatrixRows || m.OmittedFindings != 15 {
+		t.Errorf("rows %d, omitted %d; want %d and 15", len(m.Rows), m.OmittedFindings, MatrixRows)
+	}
+	if len(m.Columns) != MatrixColumns || m.OmittedChains != 20 {
+		t.Errorf("columns %d, omitted %d; want %d and 20", len(m.Columns), m.OmittedChains, MatrixColumns)
+	}
+	for _, r := range m.Rows {
+		if len(r.Cells) != len(m.Columns) {
+			t.Fatalf("row %s has %d cells for %d columns", r.Finding, len(r.Cells), len(m.Columns))
+		}
+	}
+	// The chain every finding cites comes first.
+	if m.Columns[0].Chain != "named:source 000" {
+		t.Errorf("first column %q", m.Columns[0].Chain)
 	}
 }

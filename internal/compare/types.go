@@ -14,7 +14,7 @@ package compare
 // turn the same articles into a different story (a changed e2e golden is
 // the sign): stored stories carry it in their fingerprint, so the next run
 // rebuilds them instead of keeping stale reports.
-const Version = "8"
+const Version = "9"
 
 // Finding statuses, in the order a reader should see them.
 const (

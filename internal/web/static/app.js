@@ -167,6 +167,10 @@ function renderMatrix(s, pane) {
     t.append(tr);
   }
   sec.append(el("div", { class: "matrix-wrap" }, t));
+  const more = [];
+  if (s.matrix.omitted_findings) more.push(s.matrix.omitted_findings + " more claims");
+  if (s.matrix.omitted_chains) more.push(s.matrix.omitted_chains + " more sources");
+  if (more.length) sec.append(el("p", { class: "muted", text: "Not shown: " + more.join(", ") + " (see the findings list and the JSON)." }));
   return sec;
 }
 
