@@ -373,11 +373,15 @@ func reconcileChanged(ctx context.Context, st store.Store, assign map[string]str
 
 // fingerprint names what a story's report is built from: its members and
 // their copies, the language layer's and the reconciler's versions, and
-// whether stance was read. Equal fingerprints mean an equal report (up to
+// the stance model read (if any). Equal fingerprints mean an equal report (up to
 // Compare.Now, which only flags articles dated in the future).
 func fingerprint(members []string, opt StoryOptions) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "nlp %s\ncompare %s\nstance %t\n", nlp.Version, compare.Version, opt.Compare.Stance != nil)
+	stanceModel := "none"
+	if opt.Compare.Stance != nil {
+		stanceModel = stance.ModelID()
+	}
+	fmt.Fprintf(h, "nlp %s\ncompare %s\nstance %s\n", nlp.Version, compare.Version, stanceModel)
 	for _, id := range members {
 		io.WriteString(h, id)
 		h.Write([]byte{'\n'})

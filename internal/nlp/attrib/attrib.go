@@ -1281,7 +1281,6 @@ func (f *finder) unitAt(p int) int {
 	return -1
 }
 
-
 // pollShare reports a share of poll respondents ("47 percent of Cuban
 // Americans"), which reports with a participle: "with 47 percent saying …".
 func pollShare(ts []tok) bool {

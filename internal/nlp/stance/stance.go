@@ -45,7 +45,9 @@ package stance
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -99,6 +101,13 @@ type Model struct {
 	// DenyRule turns a related decision into disagree when the sentence
 	// closest to the claim carries an explicit denial (see denies).
 	DenyRule bool `json:"deny_rule"`
+}
+
+// ModelID names the embedded model (a hash of its file), so stored results
+// that depend on it can tell when it changed.
+func ModelID() string {
+	sum := sha256.Sum256(modelGz)
+	return hex.EncodeToString(sum[:8])
 }
 
 // Load returns the model embedded in the binary.
