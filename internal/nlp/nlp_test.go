@@ -64,6 +64,7 @@ func TestAnalyzeOffsets(t *testing.T) {
 func FuzzAnalyze(f *testing.F) {
 	f.Add("WASHINGTON — Sen. Rubio said on Monday that “talks failed.” Iran denied it.", "2024-11-15")
 	f.Add("\xff\x00\x01 Ünïcödé «text» 2015", "")
+	f.Add("The adviser to John Smith resigned on Monday. John Smith, a senior adviser, said he was surprised.", "2024-11-15")
 	an, err := New()
 	if err != nil {
 		f.Fatal(err)

@@ -106,7 +106,10 @@ func Nominals(text string, sents []news.Sentence, ms []news.Mention, refs []news
 			}
 			// Before the first name only as its appositive: "…, Amir Saeid Iravani".
 			f, ok := first[ref]
-			appos := ok && start < f && strings.TrimLeft(text[end:min(f, len(text))], " ,") == ""
+			if ok && end > f && start <= f {
+				continue // "the adviser to John Smith" contains its referent: someone else
+			}
+			appos := ok && start < f && end <= f && strings.TrimLeft(text[end:min(f, len(text))], " ,") == ""
 			if ok && start < f && !appos {
 				continue
 			}
